@@ -1,0 +1,39 @@
+"""Partir el texto en oraciones: cada dato extraído se ancla a la oración que lo dice."""
+
+from __future__ import annotations
+
+import re
+
+# Fin de oración: punto, signo de cierre o salto de línea. No corta en abreviaturas
+# frecuentes en las notas ("p. m.", "Sr.", "Dr.", "Av.", "S.A.", iniciales).
+_ABREVIATURAS = re.compile(
+    r"(?:\b(?:a|p)\.\s?m|\bSr|\bSra|\bDr|\bDra|\bAv|\bJr|\bIng|\bLic|\bEmb|\bMin|\bNo|\bNro|\bEE\.UU|\b[A-ZÁÉÍÓÚ])\.$"
+)
+_CORTE = re.compile(r"(?<=[.!?…])\s+(?=[«“\"¿¡(]?[A-ZÁÉÍÓÚÑ0-9])|\n+")
+
+
+def dividir(texto: str) -> list[str]:
+    """Devuelve las oraciones del texto, sin vacías y con espacios normalizados."""
+    oraciones: list[str] = []
+    pendiente = ""
+    for trozo in _CORTE.split(texto):
+        trozo = " ".join(trozo.split())
+        if not trozo:
+            continue
+        pendiente = f"{pendiente} {trozo}".strip() if pendiente else trozo
+        if _ABREVIATURAS.search(pendiente):
+            continue
+        oraciones.append(pendiente)
+        pendiente = ""
+    if pendiente:
+        oraciones.append(pendiente)
+    return oraciones
+
+
+def oracion_de(texto: str, inicio: int, fin: int) -> str:
+    """La oración que contiene texto[inicio:fin] (para evidencias de coincidencias por posición)."""
+    izquierda = max(texto.rfind(". ", 0, inicio), texto.rfind("\n", 0, inicio))
+    izquierda = 0 if izquierda < 0 else izquierda + 1
+    derecha_candidatos = [p for p in (texto.find(". ", fin), texto.find("\n", fin)) if p >= 0]
+    derecha = min(derecha_candidatos) + 1 if derecha_candidatos else len(texto)
+    return " ".join(texto[izquierda:derecha].split())
