@@ -1,0 +1,9 @@
+"""STUB: temas."""
+
+from __future__ import annotations
+
+from datos.extraccion.modelos import Hallazgo
+
+
+def clasificar(titulo: str, cuerpo: str) -> list[Hallazgo]:
+    return []
