@@ -1,0 +1,65 @@
+"""Carga de los catálogos CSV editables por el analista (cacheada por proceso).
+
+Los catálogos viven en `datos/catalogos/`; la variable de entorno
+`ARTICULA_CATALOGOS` apunta a otra carpeta (útil en pruebas).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+_CARPETA_POR_DEFECTO = Path(__file__).resolve().parent.parent / "catalogos"
+_ESPACIOS = re.compile(r"\s+")
+
+
+def carpeta() -> Path:
+    """Carpeta de catálogos en uso (la variable de entorno gana)."""
+    return Path(os.environ.get("ARTICULA_CATALOGOS") or _CARPETA_POR_DEFECTO)
+
+
+def leer_csv(nombre: str) -> list[dict]:
+    """Filas del catálogo `nombre` (con o sin `.csv`); lista vacía si no existe.
+
+    Devuelve copias: quien las use puede modificarlas sin tocar la caché.
+    """
+    if not nombre.endswith(".csv"):
+        nombre += ".csv"
+    return [dict(fila) for fila in _leer_cacheado(str(carpeta() / nombre))]
+
+
+@lru_cache(maxsize=64)
+def _leer_cacheado(ruta: str) -> tuple[dict, ...]:
+    camino = Path(ruta)
+    if not camino.is_file():
+        return ()
+    with camino.open(encoding="utf-8-sig", newline="") as f:
+        filas = []
+        for fila in csv.DictReader(f):
+            filas.append({(k or "").strip(): (v or "").strip() for k, v in fila.items() if k is not None})
+        return tuple(filas)
+
+
+def limpiar_cache() -> None:
+    """Olvida los catálogos leídos (tras editar un CSV o cambiar ARTICULA_CATALOGOS)."""
+    _leer_cacheado.cache_clear()
+
+
+def dividir_lista(valor: str | None) -> list[str]:
+    """Parte una celda con lista separada por `|` (sin vacíos ni espacios sobrantes)."""
+    if not valor:
+        return []
+    return [parte.strip() for parte in valor.split("|") if parte.strip()]
+
+
+def normalizar(texto: str | None) -> str:
+    """Minúsculas, sin tildes (la ñ se conserva como n) y con espacios colapsados."""
+    if not texto:
+        return ""
+    descompuesto = unicodedata.normalize("NFKD", texto)
+    sin_tildes = "".join(c for c in descompuesto if not unicodedata.combining(c))
+    return _ESPACIOS.sub(" ", sin_tildes.lower()).strip()
