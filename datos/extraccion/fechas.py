@@ -1,9 +1,188 @@
-"""STUB: fechas en español y fecha del evento."""
+"""Fechas en español y fecha del evento (reglas de docs/ANOTACION.md).
+
+Ninguna función de este módulo lanza excepciones con texto arbitrario: una fecha
+imposible ("31 de febrero") o ilegible se devuelve como `None`.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
 from datos.extraccion.modelos import Hallazgo
+from datos.extraccion.oraciones import oracion_de
+
+MESES = {
+    "enero": 1,
+    "febrero": 2,
+    "marzo": 3,
+    "abril": 4,
+    "mayo": 5,
+    "junio": 6,
+    "julio": 7,
+    "agosto": 8,
+    "setiembre": 9,
+    "septiembre": 9,
+    "octubre": 10,
+    "noviembre": 11,
+    "diciembre": 12,
+}
+_MES = "(?P<mes>" + "|".join(MESES) + ")"
+_ANIO = r"(?:\s*(?:de|del|,)\s*(?P<anio>\d{4}))?"
+# "3 de diciembre", "1.º de mayo", "1° de mayo", "1ro. de mayo", "18 de agosto de 2018"
+_DIA = r"(?P<dia>\d{1,2})(?:\s*(?:\.?\s*[º°ª]|ro\.?|er\.?))?"
+FECHA_ES = re.compile(rf"\b{_DIA}\s+de\s+{_MES}{_ANIO}\b", re.IGNORECASE)
+# "del 16 al 20 de agosto", "entre el 16 y el 20 de agosto", "los días 18 y 19 de agosto"
+_RANGO = re.compile(
+    rf"\b(?:del|entre\s+el|los\s+d[ií]as|el|los)\s+(?P<dia>\d{{1,2}})(?:\s*[º°])?"
+    rf"\s*(?:al|y\s+el|y|-|–|—|,)\s*\d{{1,2}}(?:\s*[º°])?\s+de\s+{_MES}{_ANIO}\b",
+    re.IGNORECASE,
+)
+_ISO = re.compile(r"\b(?P<anio>\d{4})-(?P<mes>\d{1,2})-(?P<dia>\d{1,2})\b")
+_NUMERICA = re.compile(r"\b(?P<dia>\d{1,2})[/.](?P<mes>\d{1,2})[/.](?P<anio>\d{4})\b")
+
+# Expresiones que remiten a la fecha de publicación (desplazamiento en días).
+_RELATIVAS: list[tuple[re.Pattern[str], int]] = [
+    (re.compile(r"\bel\s+d[ií]a\s+de\s+hoy\b", re.IGNORECASE), 0),
+    (re.compile(r"\ben\s+la\s+fecha\b", re.IGNORECASE), 0),
+    # "presentó a la fecha": solo tras un verbo en pasado ("a la fecha" suele ser "hasta hoy").
+    (re.compile(r"\b\w+(?:ó|aron|ieron)\s+a\s+la\s+fecha\b", re.IGNORECASE), 0),
+    (re.compile(r"(?<!hasta\s)\bhoy\b(?!\s+(?:en\s+)?d[ií]a\b)", re.IGNORECASE), 0),
+    (re.compile(r"\besta\s+(?:mañana|tarde|noche)\b", re.IGNORECASE), 0),
+    (re.compile(r"\b(?:el\s+d[ií]a\s+de\s+)?ayer\b", re.IGNORECASE), -1),
+]
+
+# Contexto previo que indica una fecha ajena a la actividad (planes, normas, historia).
+_FUTURO = re.compile(
+    r"\b(?:pr[oó]xim[oa]s?|venider[oa]s?|hasta\s+el|a\s+partir\s+del?|programad[oa]s?|previst[oa]s?|"
+    r"\w+(?:ar|er|ir)(?:á|án))\s*$",
+    re.IGNORECASE,
+)
+_FUTURO_CERCA = re.compile(
+    r"\b(?:pr[oó]xim[oa]s?|venider[oa]s?|programad[oa]|previst[oa]|\w+(?:ar|er|ir)(?:á|án))\b",
+    re.IGNORECASE,
+)
+_AJENA = re.compile(
+    r"\b(?:cread[oa]s?|fundad[oa]s?|promulgad[oa]s?|publicad[oa]s?|aprobad[oa]s?|vigentes?|"
+    r"naci[óo]|nacid[oa]|ley|decreto|resoluci[óo]n|vence|plazo|fallecid[oa]|desde\s+el)\b",
+    re.IGNORECASE,
+)
+_PASADO = re.compile(r"\bpasad[oa]s?\b", re.IGNORECASE)
+_MAX_ANTIGUEDAD = timedelta(days=400)
+
+
+def crear_fecha(anio: int, mes: int, dia: int) -> date | None:
+    """`date` o None si la combinación no existe (31 de febrero, mes 13...)."""
+    try:
+        return date(anio, mes, dia)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def parsear_fecha(texto: str | None) -> date | None:
+    """Primera fecha completa (con año) del texto: español, ISO o dd/mm/aaaa; si no, None."""
+    if not texto:
+        return None
+    try:
+        candidatos = []
+        for patron in (FECHA_ES, _ISO, _NUMERICA):
+            for m in patron.finditer(texto):
+                if m.group("anio"):
+                    candidatos.append(m)
+                    break
+        for m in sorted(candidatos, key=lambda x: x.start()):
+            mes = m.group("mes")
+            numero_mes = MESES[mes.lower()] if not mes.isdigit() else int(mes)
+            fecha = crear_fecha(int(m.group("anio")), numero_mes, int(m.group("dia")))
+            if fecha:
+                return fecha
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def parsear_iso(texto: str | None) -> date | None:
+    """Fecha de un texto ISO (`2023-12-21` o `2023-12-21T10:21:00`); None si no lo es."""
+    if not texto:
+        return None
+    try:
+        return datetime.fromisoformat(texto.strip()).date()
+    except ValueError:
+        return None
+
+
+def inferir_anio(mes: int, dia: int, referencia: date) -> date | None:
+    """Mes-día sin año: el año de `referencia`, o el anterior si quedaría en el futuro."""
+    fecha = crear_fecha(referencia.year, mes, dia)
+    if fecha is None:  # 29 de febrero en año no bisiesto: probar el año anterior
+        return crear_fecha(referencia.year - 1, mes, dia)
+    if fecha > referencia:
+        return crear_fecha(referencia.year - 1, mes, dia)
+    return fecha
+
+
+@dataclass(frozen=True)
+class _Candidata:
+    inicio: int
+    fin: int
+    fecha: date
+
+
+def _candidatas(cuerpo: str, publicacion: date | None) -> list[_Candidata]:
+    candidatas: list[_Candidata] = []
+    ocupados: list[tuple[int, int]] = []
+    for patron in (_RANGO, FECHA_ES):
+        for m in patron.finditer(cuerpo):
+            if any(a <= m.start("dia") < b for a, b in ocupados):
+                continue
+            ocupados.append((m.start(), m.end()))
+            fecha = _fecha_de(m, cuerpo, publicacion)
+            if fecha is not None:
+                candidatas.append(_Candidata(m.start(), m.end(), fecha))
+    if publicacion is not None:
+        for patron, dias in _RELATIVAS:
+            for m in patron.finditer(cuerpo):
+                candidatas.append(_Candidata(m.start(), m.end(), publicacion + timedelta(days=dias)))
+    return sorted(candidatas, key=lambda c: c.inicio)
+
+
+def _fecha_de(m: re.Match[str], cuerpo: str, publicacion: date | None) -> date | None:
+    """Fecha de una mención de día y mes, o None si es ajena a la actividad."""
+    antes = cuerpo[max(0, m.start() - 60) : m.start()]
+    antes_corto = cuerpo[max(0, m.start() - 25) : m.start()]
+    despues = cuerpo[m.end() : m.end() + 12]
+    pasado = bool(_PASADO.search(antes_corto) or _PASADO.match(despues.strip()))
+    if not pasado and (_FUTURO.search(antes_corto) or _FUTURO_CERCA.search(antes) or _AJENA.search(antes_corto)):
+        return None
+    mes = MESES[m.group("mes").lower()]
+    dia = int(m.group("dia"))
+    if m.group("anio"):
+        fecha = crear_fecha(int(m.group("anio")), mes, dia)
+        if fecha is None or publicacion is None:
+            return fecha
+        if fecha > publicacion or publicacion - fecha > _MAX_ANTIGUEDAD:
+            return None  # fecha futura o histórica: no es la de la actividad reportada
+        return fecha
+    if publicacion is None:
+        return None  # sin año en el texto ni fecha de publicación: no se puede saber
+    return inferir_anio(mes, dia, publicacion)
 
 
 def fecha_evento(cuerpo: str, fecha_publicacion: str | None) -> Hallazgo | None:
+    """Día de la actividad según el cuerpo de la nota, con la oración que lo dice.
+
+    La primera mención válida gana: fecha explícita ("el pasado 3 de diciembre",
+    "del 16 al 20 de agosto pasados" → el inicio), o relativa a la publicación
+    ("el día de hoy", "en la fecha"). Se ignoran planes ("el próximo 16 de julio"),
+    fechas de normas o historia ("creada el ...") y fechas posteriores a la publicación.
+    """
+    if not cuerpo:
+        return None
+    publicacion = parsear_iso(fecha_publicacion)
+    for candidata in _candidatas(cuerpo, publicacion):
+        if publicacion is not None and candidata.fecha > publicacion:
+            continue
+        evidencia = oracion_de(cuerpo, candidata.inicio, candidata.fin)
+        return Hallazgo(valor=candidata.fecha.isoformat(), evidencia=evidencia)
     return None

@@ -1,8 +1,26 @@
-"""STUB (lo reemplaza el módulo real): artefactos de scraping."""
+"""Quita los artefactos del raspado de gob.pe sin tocar el contenido de la nota.
+
+Artefactos conocidos: el título repetido como pie de foto, pies de foto cortos
+repetidos ("Braga" ×4), un párrafo impreso dos veces, la etiqueta "Nota
+Informativa" pegada al subtítulo y la línea final "Esta noticia pertenece al
+compendio ...". Una nota cortada a media palabra se deja tal cual.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from datos.extraccion.catalogos import normalizar
+from datos.extraccion.encabezado import (
+    LINEA_ETIQUETA,
+    LINEA_FECHA,
+    LINEA_NUMERADA,
+    LINEAS_CABECERA,
+)
 
 
 @dataclass(frozen=True)
@@ -12,7 +30,103 @@ class NotaLimpia:
     cuerpo: str  # solo el cuerpo, sin título/subtítulo/encabezado
 
 
+_ETIQUETA_PEGADA = re.compile(
+    r"^(Nota Informativa|Nota de [Pp]rensa|Comunicado de [Pp]rensa|Comunicado Oficial|Fotoleyenda)"
+    r"(?=[A-ZÁÉÍÓÚÑ¿¡“\"«])"
+)
+_COLOFON = re.compile(r"^(?:Esta noticia pertenece a(?:l)?\s+(?:compendio|la colecci[oó]n)|Compendio:)", re.IGNORECASE)
+_INVISIBLES = str.maketrans({"\u00a0": " ", "\u200b": "", "\ufeff": "", "\u202f": " ", "\t": " "})
+_PARRAFO_MINIMO = 40  # caracteres: por debajo, repetir una línea no es "párrafo doble"
+_PIE_MAXIMO = 90  # caracteres de un pie de foto
+_SIMILITUD_TITULO = 85
+
+
+def _lineas(texto: str) -> list[str]:
+    texto = texto.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLES)
+    lineas: list[str] = []
+    for linea in texto.split("\n"):
+        linea = re.sub(r" {2,}", " ", linea).strip()
+        pegada = _ETIQUETA_PEGADA.match(linea)
+        if pegada:
+            lineas.extend([pegada.group(1), linea[pegada.end() :].strip()])
+        else:
+            lineas.append(linea)
+    return lineas
+
+
+def _es_pie_de_foto(linea: str) -> bool:
+    return len(linea) <= _PIE_MAXIMO and not linea.rstrip().endswith((".", ":", ";", ","))
+
+
+def _fin_cabecera(lineas: list[str]) -> int:
+    """Índice de la primera línea del cuerpo (tras la fecha y la línea numerada), o -1."""
+    fin = -1
+    vistas = 0
+    for i, linea in enumerate(lineas):
+        if not linea:
+            continue
+        vistas += 1
+        if vistas > LINEAS_CABECERA:
+            break
+        if LINEA_FECHA.match(linea) or LINEA_NUMERADA.match(linea):
+            fin = i + 1
+    return fin
+
+
 def limpiar(texto: str, titulo: str | None = None) -> NotaLimpia:
-    lineas = [linea.strip() for linea in texto.splitlines() if linea.strip()]
-    primero = titulo or (lineas[0] if lineas else "")
-    return NotaLimpia(titulo=primero, texto=texto, cuerpo=texto)
+    """Texto limpio, título y cuerpo (lo que sigue al encabezado) de una nota."""
+    lineas = _lineas(texto or "")
+    no_vacias = [linea for linea in lineas if linea]
+    titulo_limpio = " ".join((titulo or "").split()) or (no_vacias[0] if no_vacias else "")
+    clave_titulo = normalizar(titulo_limpio)
+
+    conteo = Counter(normalizar(linea) for linea in no_vacias)
+    fin_cabecera = _fin_cabecera(lineas)
+    salida: list[str] = []
+    vistos: set[str] = set()
+    titulo_visto = False
+    for i, linea in enumerate(lineas):
+        if not linea:
+            if salida and salida[-1]:
+                salida.append("")
+            continue
+        clave = normalizar(linea)
+        if _COLOFON.match(linea):
+            continue
+        if clave == clave_titulo:
+            if titulo_visto:
+                continue  # el título repetido como pie de foto
+            titulo_visto = True
+        elif conteo[clave] >= 2 and _es_pie_de_foto(linea) and not LINEA_ETIQUETA.match(linea):
+            continue  # pie de foto corto repetido ("Braga" ×4)
+        elif (
+            i < fin_cabecera
+            and _es_pie_de_foto(linea)
+            and fuzz.ratio(clave, clave_titulo) >= _SIMILITUD_TITULO
+        ):
+            continue  # variante del título como pie de foto, antes del encabezado
+        elif len(clave) >= _PARRAFO_MINIMO and clave in vistos:
+            continue  # párrafo impreso dos veces
+        vistos.add(clave)
+        salida.append(linea)
+    while salida and not salida[-1]:
+        salida.pop()
+
+    texto_limpio = "\n".join(salida)
+    return NotaLimpia(titulo=titulo_limpio, texto=texto_limpio, cuerpo=_cuerpo(salida, clave_titulo))
+
+
+def _cuerpo(lineas: list[str], clave_titulo: str) -> str:
+    """Lo que sigue al encabezado; sin encabezado, lo que sigue al título y las etiquetas."""
+    inicio = _fin_cabecera(lineas)
+    if inicio < 0:
+        inicio = 0
+        for i, linea in enumerate(lineas):
+            if not linea or LINEA_ETIQUETA.match(linea) or normalizar(linea) == clave_titulo:
+                inicio = i + 1
+                continue
+            break
+    cuerpo = [linea for linea in lineas[inicio:]]
+    while cuerpo and not cuerpo[0]:
+        cuerpo.pop(0)
+    return "\n".join(cuerpo)
