@@ -1,0 +1,1 @@
+"""Construcción de la base DuckDB: esquema, carga incremental, reemplazo atómico y marts."""

@@ -1,0 +1,290 @@
+"""Escritura por lotes de los eventos extraídos (tablas Arrow registradas en DuckDB, nunca fila a fila)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import duckdb
+import pyarrow as pa
+
+from datos.extraccion.modelos import NotaCruda
+
+VOLCAR_CADA = 5000  # eventos en memoria antes de escribir
+
+_COLUMNAS_EVENTO = (
+    "titulo",
+    "tipo_nota",
+    "numero_nota",
+    "fecha_publicacion",
+    "fecha_evento",
+    "oficina",
+    "tipo_oficina",
+    "pais",
+    "region",
+    "tipo_evento",
+    "url",
+    "archivo",
+)
+_EVIDENCIAS = ("fecha_publicacion", "fecha_evento", "oficina", "region", "tipo_evento")
+
+_SQL_NOTAS = """
+INSERT INTO notas (nota_id, hash_contenido, archivo, url, titulo, texto, formato, sintetica)
+SELECT nota_id, hash_contenido, archivo, url, titulo, texto, formato, sintetica FROM _lote_notas
+"""
+_SQL_EVENTOS = """
+INSERT INTO eventos
+SELECT evento_id, titulo, tipo_nota, numero_nota, fecha_publicacion, fecha_evento,
+       fecha, year(fecha), CAST(date_trunc('month', fecha) AS DATE),
+       oficina, tipo_oficina, pais, region, tipo_evento, url, archivo,
+       evidencia_fecha_publicacion, evidencia_fecha_evento, evidencia_oficina,
+       evidencia_region, evidencia_tipo_evento
+FROM (
+    SELECT *, coalesce(fecha_evento, fecha_publicacion) AS fecha
+    FROM (
+        SELECT * REPLACE (TRY_CAST(fecha_publicacion AS DATE) AS fecha_publicacion,
+                          TRY_CAST(fecha_evento AS DATE) AS fecha_evento)
+        FROM _lote_eventos
+    )
+)
+"""
+_SQL_EVENTO_ORG = "INSERT INTO evento_organizacion SELECT * FROM _lote_evento_organizacion"
+_SQL_EVENTO_TEMA = "INSERT INTO evento_tema SELECT * FROM _lote_evento_tema"
+_SQL_EVENTO_ESPACIO = "INSERT INTO evento_espacio SELECT * FROM _lote_evento_espacio"
+_SQL_RECHAZOS = "INSERT INTO rechazos (archivo, motivo, detalle) SELECT * FROM _lote_rechazos"
+_SQL_ORGS_NUEVAS = "INSERT INTO organizaciones SELECT * FROM _lote_organizaciones"
+_SQL_ORGS_CAMBIADAS = """
+UPDATE organizaciones AS o SET sigla = c.sigla, tipo = c.tipo, en_catalogo = c.en_catalogo
+FROM _lote_organizaciones AS c WHERE o.organizacion_id = c.organizacion_id
+"""
+
+
+def _texto(valor: object) -> str | None:
+    if valor is None:
+        return None
+    return valor if isinstance(valor, str) else str(valor)
+
+
+class Cargador:
+    """Acumula filas de eventos y las vuelca en bloque; asigna `nota_id` y `organizacion_id` correlativos."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.siguiente_id: int = con.execute("SELECT coalesce(max(nota_id), 0) + 1 FROM notas").fetchone()[0]
+        self.primer_id_nuevo = self.siguiente_id
+        self.habia_notas = self.siguiente_id > 1
+        self._orgs: dict[str, list] = {}  # nombre -> [id, sigla, tipo, en_catalogo]
+        for nombre, oid, sigla, tipo, cat in con.execute(
+            "SELECT nombre, organizacion_id, sigla, tipo, en_catalogo FROM organizaciones"
+        ).fetchall():
+            self._orgs[nombre] = [oid, sigla, tipo, cat]
+        self._siguiente_org = max((v[0] for v in self._orgs.values()), default=0) + 1
+        self._orgs_nuevas: set[str] = set()
+        self._orgs_cambiadas: set[str] = set()
+        self._nuevos_eventos = 0
+        self._limpiar_buffers()
+
+    def _limpiar_buffers(self) -> None:
+        self._notas: dict[str, list] = {
+            k: [] for k in ("nota_id", "hash_contenido", "archivo", "url", "titulo", "texto", "formato", "sintetica")
+        }
+        self._eventos: dict[str, list] = {"evento_id": []}
+        for c in _COLUMNAS_EVENTO:
+            self._eventos[c] = []
+        for c in _EVIDENCIAS:
+            self._eventos["evidencia_" + c] = []
+        self._ev_org: tuple[list, list, list, list] = ([], [], [], [])
+        self._ev_tema: tuple[list, list, list] = ([], [], [])
+        self._ev_espacio: tuple[list, list, list] = ([], [], [])
+        self._rechazos: tuple[list, list, list] = ([], [], [])
+        self._pendientes = 0
+
+    @property
+    def eventos_nuevos(self) -> int:
+        return self._nuevos_eventos
+
+    def hashes_existentes(self, hashes: Iterable[str]) -> set[str]:
+        """Cuáles de estas huellas ya están en la base (se consulta antes de extraer)."""
+        lista = list(hashes)
+        if not lista or not self.habia_notas:
+            return set()
+        tabla = pa.table({"h": pa.array(lista, pa.string())})
+        self.con.register("_lote_hashes", tabla)
+        try:
+            filas = self.con.execute(
+                "SELECT hash_contenido FROM notas WHERE hash_contenido IN (SELECT h FROM _lote_hashes)"
+            ).fetchall()
+        finally:
+            self.con.unregister("_lote_hashes")
+        return {f[0] for f in filas}
+
+    def rechazo(self, archivo: str, motivo: str, detalle: str = "") -> None:
+        self._rechazos[0].append(archivo)
+        self._rechazos[1].append(motivo)
+        self._rechazos[2].append(detalle or None)
+        self._pendientes += 1
+        if self._pendientes >= VOLCAR_CADA:
+            self.volcar()
+
+    def _organizacion(self, o: dict) -> int | None:
+        nombre = _texto(o.get("nombre"))
+        if not nombre:
+            return None
+        sigla, tipo, cat = _texto(o.get("sigla")), _texto(o.get("tipo")), bool(o.get("en_catalogo"))
+        actual = self._orgs.get(nombre)
+        if actual is None:
+            oid = self._siguiente_org
+            self._siguiente_org += 1
+            self._orgs[nombre] = [oid, sigla, tipo, cat]
+            self._orgs_nuevas.add(nombre)
+            return oid
+        # El catálogo manda; fuera de él, la primera versión vista se queda y solo se completan vacíos.
+        nuevo = [actual[0], sigla, tipo, cat] if cat else [actual[0], actual[1] or sigla, actual[2] or tipo, actual[3]]
+        if nuevo != actual:
+            self._orgs[nombre] = nuevo
+            if nombre not in self._orgs_nuevas:
+                self._orgs_cambiadas.add(nombre)
+        return actual[0]
+
+    def agregar(self, huella: str, nota: NotaCruda, ev: dict) -> int:
+        """Encola una nota nueva con su evento y relaciones; devuelve el `evento_id` asignado."""
+        eid = self.siguiente_id
+        self.siguiente_id += 1
+        self._nuevos_eventos += 1
+        n = self._notas
+        n["nota_id"].append(eid)
+        n["hash_contenido"].append(huella)
+        n["archivo"].append(nota.archivo)
+        n["url"].append(_texto(ev.get("url")) or nota.url)
+        n["titulo"].append(_texto(ev.get("titulo")) or nota.titulo)
+        n["texto"].append(_texto(ev.get("texto")) or nota.texto)
+        n["formato"].append(nota.formato)
+        n["sintetica"].append(bool(nota.sintetica or ev.get("sintetica")))
+
+        e = self._eventos
+        e["evento_id"].append(eid)
+        for c in _COLUMNAS_EVENTO:
+            e[c].append(_texto(ev.get(c)))
+        e["url"][-1] = e["url"][-1] or nota.url
+        e["archivo"][-1] = nota.archivo
+        evidencias = ev.get("evidencias") or {}
+        for c in _EVIDENCIAS:
+            e["evidencia_" + c].append(_texto(evidencias.get(c)) or None)
+
+        vistas: set = set()
+        for o in ev.get("organizaciones") or ():
+            oid = self._organizacion(o)
+            if oid is None or oid in vistas:
+                continue
+            vistas.add(oid)
+            self._ev_org[0].append(eid)
+            self._ev_org[1].append(oid)
+            self._ev_org[2].append(_texto(o.get("mencion")))
+            self._ev_org[3].append(_texto(o.get("evidencia")))
+        vistas = set()
+        for t in ev.get("temas") or ():
+            tema = _texto(t.get("tema"))
+            if tema and tema not in vistas:
+                vistas.add(tema)
+                self._ev_tema[0].append(eid)
+                self._ev_tema[1].append(tema)
+                self._ev_tema[2].append(_texto(t.get("evidencia")))
+        vistas = set()
+        for s in ev.get("espacios") or ():
+            espacio = _texto(s.get("nombre"))
+            if espacio and espacio not in vistas:
+                vistas.add(espacio)
+                self._ev_espacio[0].append(eid)
+                self._ev_espacio[1].append(espacio)
+                self._ev_espacio[2].append(_texto(s.get("evidencia")))
+
+        self._pendientes += 1
+        if self._pendientes >= VOLCAR_CADA:
+            self.volcar()
+        return eid
+
+    def _insertar(self, nombre: str, tabla: pa.Table, sql: str) -> None:
+        if tabla.num_rows == 0:
+            return
+        self.con.register(nombre, tabla)
+        try:
+            self.con.execute(sql)
+        finally:
+            self.con.unregister(nombre)
+
+    def volcar(self) -> None:
+        """Escribe lo acumulado (cada tabla en una sola sentencia)."""
+        s, i64, i32 = pa.string(), pa.int64(), pa.int32()
+        n = self._notas
+        self._insertar(
+            "_lote_notas",
+            pa.table(
+                {
+                    "nota_id": pa.array(n["nota_id"], i64),
+                    "hash_contenido": pa.array(n["hash_contenido"], s),
+                    "archivo": pa.array(n["archivo"], s),
+                    "url": pa.array(n["url"], s),
+                    "titulo": pa.array(n["titulo"], s),
+                    "texto": pa.array(n["texto"], s),
+                    "formato": pa.array(n["formato"], s),
+                    "sintetica": pa.array(n["sintetica"], pa.bool_()),
+                }
+            ),
+            _SQL_NOTAS,
+        )
+        cols = {"evento_id": pa.array(self._eventos["evento_id"], i64)}
+        cols.update({c: pa.array(v, s) for c, v in self._eventos.items() if c != "evento_id"})
+        self._insertar("_lote_eventos", pa.table(cols), _SQL_EVENTOS)
+        eo = self._ev_org
+        self._insertar(
+            "_lote_evento_organizacion",
+            pa.table(
+                {
+                    "evento_id": pa.array(eo[0], i64),
+                    "organizacion_id": pa.array(eo[1], i32),
+                    "mencion": pa.array(eo[2], s),
+                    "evidencia": pa.array(eo[3], s),
+                }
+            ),
+            _SQL_EVENTO_ORG,
+        )
+        et = self._ev_tema
+        self._insertar(
+            "_lote_evento_tema",
+            pa.table({"evento_id": pa.array(et[0], i64), "tema": pa.array(et[1], s), "evidencia": pa.array(et[2], s)}),
+            _SQL_EVENTO_TEMA,
+        )
+        es = self._ev_espacio
+        self._insertar(
+            "_lote_evento_espacio",
+            pa.table(
+                {"evento_id": pa.array(es[0], i64), "espacio": pa.array(es[1], s), "evidencia": pa.array(es[2], s)}
+            ),
+            _SQL_EVENTO_ESPACIO,
+        )
+        r = self._rechazos
+        self._insertar(
+            "_lote_rechazos",
+            pa.table({"archivo": pa.array(r[0], s), "motivo": pa.array(r[1], s), "detalle": pa.array(r[2], s)}),
+            _SQL_RECHAZOS,
+        )
+        self._limpiar_buffers()
+
+    def _tabla_orgs(self, nombres: Iterable[str]) -> pa.Table:
+        filas = [(self._orgs[n][0], n, *self._orgs[n][1:]) for n in sorted(nombres)]
+        return pa.table(
+            {
+                "organizacion_id": pa.array([f[0] for f in filas], pa.int32()),
+                "nombre": pa.array([f[1] for f in filas], pa.string()),
+                "sigla": pa.array([f[2] for f in filas], pa.string()),
+                "tipo": pa.array([f[3] for f in filas], pa.string()),
+                "en_catalogo": pa.array([f[4] for f in filas], pa.bool_()),
+            }
+        )
+
+    def terminar(self) -> None:
+        """Vuelca lo pendiente y escribe las organizaciones nuevas o corregidas."""
+        self.volcar()
+        self._insertar("_lote_organizaciones", self._tabla_orgs(self._orgs_nuevas), _SQL_ORGS_NUEVAS)
+        self._insertar("_lote_organizaciones", self._tabla_orgs(self._orgs_cambiadas), _SQL_ORGS_CAMBIADAS)
+        self._orgs_nuevas.clear()
+        self._orgs_cambiadas.clear()

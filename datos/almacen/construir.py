@@ -1,0 +1,215 @@
+"""La construcción completa: leer → descartar duplicados → extraer en paralelo → cargar → marts → publicar.
+
+Todo se escribe en una copia de la base que reemplaza a la original solo al final
+(ver `atomico.py`): si la corrida muere a medias, la base anterior sigue intacta.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import time
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from datos.almacen import atomico, esquema, marts, pausa
+from datos.almacen.bloqueo import Candado, ConstruccionEnCurso
+from datos.almacen.carga import Cargador
+from datos.almacen.fuentes import Fuentes
+from datos.almacen.hashing import hash_contenido, normalizar
+from datos.almacen.paralelo import UMBRAL_POOL, Ejecutor
+from datos.almacen.progreso import Progreso
+from datos.almacen.resumen import Resumen
+from datos.almacen.ruta import NOTAS_POR_DEFECTO, RAIZ_DATOS
+from datos.almacen.ruta import ruta_bd as resolver_ruta
+from datos.extraccion import lectura
+from datos.extraccion.modelos import NotaCruda, Rechazo
+
+__all__ = ["construir", "ErrorConstruccion", "ConstruccionEnCurso", "Resumen"]
+
+TAM_LOTE = 1000
+RAIZ_PROYECTO = RAIZ_DATOS.parent
+MOTIVO_RUTA_INEXISTENTE = "la ruta no existe"
+MOTIVO_LECTURA_FALLIDA = "no se pudo leer la ruta"
+MOTIVO_NOTA_VACIA = "la nota no tiene texto"
+
+
+class ErrorConstruccion(RuntimeError):
+    """La construcción no pudo hacerse (sin entradas, base no escribible...): mensaje en español."""
+
+
+def _leer_seguro(rutas: Iterable[Path]) -> Iterator[NotaCruda | Rechazo]:
+    """Lee ruta por ruta: si la lectura de una falla con una excepción, se rechaza esa ruta y se sigue."""
+    for ruta in rutas:
+        try:
+            yield from lectura.leer([ruta])
+        except Exception as e:  # noqa: BLE001 - una ruta ilegible no debe detener el lote
+            yield Rechazo(str(ruta), MOTIVO_LECTURA_FALLIDA, f"{type(e).__name__}: {e}"[:500])
+
+
+def _lotes(items: Iterator, tam: int) -> Iterator[list]:
+    lote: list = []
+    for item in items:
+        lote.append(item)
+        if len(lote) >= tam:
+            yield lote
+            lote = []
+    if lote:
+        yield lote
+
+
+def _verificar_destino(ruta: Path) -> None:
+    carpeta = ruta.parent
+    if not carpeta.is_dir():
+        raise ErrorConstruccion(f"La carpeta de la base no existe: {carpeta}")
+    if not os.access(carpeta, os.W_OK | os.X_OK):
+        raise ErrorConstruccion(f"No se puede escribir en la carpeta de la base: {carpeta}")
+    if ruta.exists() and not ruta.is_file():
+        raise ErrorConstruccion(f"La ruta de la base no es un archivo: {ruta}")
+
+
+def construir(
+    rutas: Iterable[str | os.PathLike] | None = None,
+    ruta_bd: str | os.PathLike | None = None,
+    procesos: int | None = None,
+    estricto: bool = False,
+    progreso: bool = True,
+) -> Resumen:
+    """Agrega a la base las notas nuevas de `rutas` (por defecto `datos/notas/`) y devuelve el resumen.
+
+    Idempotente (huella del contenido) e incremental (solo se extrae lo nuevo).
+    Con `estricto=True`, si hubo algún rechazo no se guarda nada (`Resumen.confirmada` es False).
+    Levanta `ErrorConstruccion` o `ConstruccionEnCurso` cuando no puede construir.
+    """
+    inicio_reloj = time.monotonic()
+    inicio = datetime.now()
+    destino = resolver_ruta(ruta_bd)
+    por_defecto = not rutas
+    entradas = [Path(r) for r in (rutas or [NOTAS_POR_DEFECTO])]
+    # Con la carpeta incluida, `archivo` se guarda relativo al proyecto (no la ruta de quien construyó).
+    recortar = str(RAIZ_PROYECTO) + os.sep if por_defecto else None
+    existentes = [r for r in entradas if os.path.lexists(r)]
+    if not existentes:
+        raise ErrorConstruccion("Ninguna de las rutas de entrada existe: " + ", ".join(map(str, entradas)))
+    _verificar_destino(destino)
+    procesos = procesos or os.cpu_count() or 1
+
+    resumen = Resumen(ruta_bd=destino, estricto=estricto)
+    with Candado(destino):
+        pausa.punto("bloqueo")
+        atomico.limpiar_huerfanos(destino)
+        tmp = atomico.preparar_copia(destino)
+        pausa.punto("copia")
+        con = None
+        ejecutor = None
+        barra = Progreso(activo=progreso)
+        try:
+            try:
+                con = duckdb.connect(str(tmp))
+            except duckdb.Error as e:
+                raise ErrorConstruccion(f"No se pudo abrir la base {destino}: {e}") from e
+            esquema.aplicar(con)
+            cargador = Cargador(con)
+            for r in entradas:
+                if r not in existentes:
+                    resumen.rechazadas += 1
+                    resumen.motivos[MOTIVO_RUTA_INEXISTENTE] += 1
+                    cargador.rechazo(str(r), MOTIVO_RUTA_INEXISTENTE)
+
+            fuentes = Fuentes()
+            vistas: set[str] = set()
+            pendiente = None  # (lote de (huella, nota), resultado asíncrono)
+            lotes = _lotes(_leer_seguro(existentes), TAM_LOTE)
+            for lote in lotes:
+                candidatas: list[tuple[str, NotaCruda]] = []
+                for item in lote:
+                    if isinstance(item, NotaCruda) and not item.url:
+                        url = fuentes.url(item.archivo)
+                        if url:
+                            item = dataclasses.replace(item, url=url)
+                    if recortar and item.archivo.startswith(recortar):
+                        item = dataclasses.replace(item, archivo=item.archivo[len(recortar) :])
+                    if isinstance(item, Rechazo):
+                        resumen.rechazadas += 1
+                        resumen.motivos[item.motivo] += 1
+                        cargador.rechazo(item.archivo, item.motivo, item.detalle)
+                        continue
+                    resumen.leidas += 1
+                    if not normalizar(item.texto):
+                        resumen.rechazadas += 1
+                        resumen.motivos[MOTIVO_NOTA_VACIA] += 1
+                        cargador.rechazo(item.archivo, MOTIVO_NOTA_VACIA)
+                        continue
+                    huella = hash_contenido(item.texto)
+                    if huella in vistas:
+                        resumen.duplicadas += 1
+                        continue
+                    vistas.add(huella)
+                    candidatas.append((huella, item))
+                ya = cargador.hashes_existentes(h for h, _ in candidatas)
+                nuevas = []
+                for huella, nota in candidatas:
+                    if huella in ya:
+                        resumen.duplicadas += 1
+                        continue
+                    nuevas.append((huella, nota))
+                if ejecutor is None:
+                    # Solo hay pool si la corrida es grande: más de un lote o muchas notas nuevas.
+                    grande = len(lote) >= TAM_LOTE or len(nuevas) >= UMBRAL_POOL
+                    ejecutor = Ejecutor(procesos if grande else 1)
+                tarea = ejecutor.lanzar([n for _, n in nuevas])
+                if pendiente is not None:
+                    _cargar(cargador, resumen, *pendiente)
+                    pausa.punto("lote")
+                pendiente = (nuevas, tarea)
+                barra.avanzar(len(lote))
+            if pendiente is not None:
+                _cargar(cargador, resumen, *pendiente)
+                pausa.punto("lote")
+            if ejecutor is not None:
+                ejecutor.cerrar()
+            barra.cerrar()
+            cargador.terminar()
+            marts.refrescar(con)
+            resumen.segundos = time.monotonic() - inicio_reloj
+            con.execute(
+                "INSERT INTO construcciones VALUES (?, ?, ?, ?, ?, ?)",
+                [inicio, datetime.now(), resumen.leidas, resumen.nuevas, resumen.duplicadas, resumen.rechazadas],
+            )
+            resumen.eventos_en_base = con.execute("SELECT count(*) FROM eventos").fetchone()[0]
+            if estricto and resumen.rechazadas:
+                resumen.confirmada = False
+                con.close()
+                con = None
+                atomico.descartar(tmp)
+                return resumen
+            pausa.punto("confirmacion")
+            con.execute("CHECKPOINT")
+            con.close()
+            con = None
+            pausa.punto("cerrada")
+            atomico.publicar(tmp, destino)
+            pausa.punto("publicada")
+        except BaseException:
+            if ejecutor is not None:
+                ejecutor.abortar()
+            if con is not None:
+                con.close()
+            atomico.descartar(tmp)
+            raise
+    resumen.segundos = time.monotonic() - inicio_reloj
+    return resumen
+
+
+def _cargar(cargador: Cargador, resumen: Resumen, nuevas: list[tuple[str, NotaCruda]], tarea) -> None:
+    for (huella, nota), resultado in zip(nuevas, tarea.get(), strict=True):
+        if isinstance(resultado, Rechazo):
+            resumen.rechazadas += 1
+            resumen.motivos[resultado.motivo] += 1
+            cargador.rechazo(resultado.archivo, resultado.motivo, resultado.detalle)
+            continue
+        cargador.agregar(huella, nota, resultado)
+        resumen.nuevas += 1

@@ -1,0 +1,16 @@
+"""Huella del contenido de una nota: la misma nota con otro nombre o con otros espacios es un duplicado."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+
+def normalizar(texto: str) -> str:
+    """Minúsculas, forma Unicode NFC y espacios colapsados (saltos de línea incluidos)."""
+    return " ".join(unicodedata.normalize("NFC", texto).lower().split())
+
+
+def hash_contenido(texto: str) -> str:
+    """Huella hexadecimal (BLAKE2b de 128 bits) del texto normalizado."""
+    return hashlib.blake2b(normalizar(texto).encode("utf-8"), digest_size=16).hexdigest()
