@@ -1,0 +1,108 @@
+"""Acceso de solo lectura a la base DuckDB, seguro entre hilos y atento a reemplazos.
+
+La construcción reemplaza el archivo de forma atómica (`os.replace`); la versión
+(inodo, mtime, tamaño) cambia entonces y la siguiente consulta abre la base
+nueva. DuckDB reutiliza una instancia por ruta dentro del proceso (y seguiría
+sirviendo el archivo viejo), por eso se abre una base en memoria y se adjunta el
+archivo con `ATTACH ... (READ_ONLY)`: cada versión tiene su propia instancia y
+nunca se toma un candado de escritura. Cada consulta usa su propio cursor.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import duckdb
+
+_RAIZ = Path(__file__).resolve().parent.parent
+_CARPETA_SQL = Path(__file__).resolve().parent / "sql"
+_ALIAS = "articula"
+_PREPARAR_CURSOR = f"USE {_ALIAS}; SET search_path = '{_ALIAS}.main,memory.main'"
+
+# Si una base anterior no trae la tabla precalculada `evento_par`, se ofrece
+# una vista equivalente (más lenta) en el catálogo en memoria.
+_VISTA_EVENTO_PAR = (
+    "CREATE VIEW memory.main.evento_par AS"
+    " SELECT DISTINCT a.evento_id, a.organizacion_id AS organizacion_a, b.organizacion_id AS organizacion_b"
+    " FROM articula.main.evento_organizacion a JOIN articula.main.evento_organizacion b"
+    " ON a.evento_id = b.evento_id AND a.organizacion_id < b.organizacion_id"
+)
+
+_candado = threading.Lock()
+_actual: tuple[tuple[str, tuple], duckdb.DuckDBPyConnection] | None = None
+
+
+class BaseNoDisponible(FileNotFoundError):
+    """No hay base construida en la ruta configurada."""
+
+
+def ruta_bd() -> Path:
+    """Ruta de la base: `ARTICULA_DB` o `datos/articula.duckdb`."""
+    configurada = os.environ.get("ARTICULA_DB")
+    if configurada:
+        return Path(configurada).expanduser()
+    return _RAIZ / "datos" / "articula.duckdb"
+
+
+def version_bd(ruta: Path | None = None) -> tuple:
+    """Cambia cuando el archivo se reemplaza o modifica; `()` si no existe."""
+    try:
+        estado = os.stat(ruta or ruta_bd())
+    except OSError:
+        return ()
+    return (estado.st_ino, estado.st_mtime_ns, estado.st_size)
+
+
+def hay_base() -> bool:
+    """Si existe una base que el tablero pueda abrir."""
+    return bool(version_bd())
+
+
+def _abrir(ruta: Path) -> duckdb.DuckDBPyConnection:
+    conexion = duckdb.connect(":memory:", config={"memory_limit": os.environ.get("ARTICULA_MEMORIA", "1GB")})
+    conexion.execute(f"ATTACH ? AS {_ALIAS} (READ_ONLY)", [str(ruta)])
+    tablas = conexion.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = ? AND table_name = 'evento_par'", [_ALIAS]
+    ).fetchall()
+    if not tablas:
+        conexion.execute(_VISTA_EVENTO_PAR)
+    return conexion
+
+
+def cursor() -> duckdb.DuckDBPyConnection:
+    """Un cursor nuevo (propio de quien lo pide) sobre la versión vigente de la base.
+
+    Quien lo recibe debe cerrarlo (`with cursor() as c:`).
+    """
+    global _actual
+    ruta = ruta_bd()
+    version = version_bd(ruta)
+    if not version:
+        raise BaseNoDisponible(f"No se encontró la base de datos en {ruta}. Ejecute: python -m datos construir")
+    clave = (str(ruta), version)
+    with _candado:
+        if _actual is None or _actual[0] != clave:
+            # La conexión anterior no se cierra aquí: otros hilos pueden estar
+            # usando cursores suyos; se libera cuando el último se suelta.
+            _actual = (clave, _abrir(ruta))
+        nuevo = _actual[1].cursor()
+    nuevo.execute(_PREPARAR_CURSOR)
+    return nuevo
+
+
+def olvidar_conexion() -> None:
+    """Suelta la conexión cacheada (pruebas, o para liberar memoria)."""
+    global _actual
+    with _candado:
+        _actual = None
+
+
+@lru_cache(maxsize=128)
+def cargar_sql(nombre: str) -> str:
+    """Texto de `consultas/sql/<nombre>.sql` (cacheado)."""
+    if not nombre.replace("_", "").isalnum() or not nombre.isascii():
+        raise ValueError(f"Nombre de consulta no válido: {nombre!r}")
+    return (_CARPETA_SQL / f"{nombre}.sql").read_text(encoding="utf-8")

@@ -1,0 +1,61 @@
+"""Ejecuta una consulta de `consultas/sql/` con los filtros y parámetros enlazados.
+
+Cada archivo SQL escribe `{donde}` donde va la condición de `Filtros.donde()`
+(sobre `eventos e`) y `?` para los demás valores. Aquí se reemplaza `{donde}`
+por esa condición —que solo contiene nombres fijos y `?`— y se arma la lista
+de parámetros en el orden en que aparecen. Ningún valor se interpola.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pandas as pd
+
+from consultas.conexion import cargar_sql, cursor
+from consultas.filtros import Filtros
+
+_MARCA = "{donde}"
+# Literales, comentarios y marcas `?`: solo las marcas fuera de literales cuentan.
+_TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|\?")
+
+
+def _contar_marcas(sql: str) -> int:
+    return sum(1 for t in _TOKENS.findall(sql) if t == "?")
+
+
+def preparar(nombre: str, filtros: Filtros | None, extras: Sequence = ()) -> tuple[str, list]:
+    """SQL final y parámetros: `extras` son los `?` propios del archivo, en orden."""
+    plantilla = cargar_sql(nombre)
+    trozos = plantilla.split(_MARCA)
+    if len(trozos) > 1 and filtros is None:
+        raise ValueError(f"La consulta {nombre} necesita filtros")
+    condicion, params_filtro = (filtros or Filtros()).donde("e")
+    params: list = []
+    pendientes = list(extras)
+    for i, trozo in enumerate(trozos):
+        n = _contar_marcas(trozo)
+        if n > len(pendientes):
+            raise ValueError(f"Faltan parámetros para la consulta {nombre}")
+        params.extend(pendientes[:n])
+        del pendientes[:n]
+        if i < len(trozos) - 1:
+            params.extend(params_filtro)
+    if pendientes:
+        raise ValueError(f"Sobran parámetros para la consulta {nombre}")
+    return condicion.join(trozos), params
+
+
+def tabla(nombre: str, filtros: Filtros | None = None, extras: Sequence = ()) -> pd.DataFrame:
+    """Resultado como DataFrame (fechas datetime64, conteos int64, textos str)."""
+    sql, params = preparar(nombre, filtros, extras)
+    with cursor() as c:
+        return c.execute(sql, params).df()
+
+
+def filas(nombre: str, filtros: Filtros | None = None, extras: Sequence = ()) -> list[tuple]:
+    """Resultado como lista de tuplas (para resultados pequeños)."""
+    sql, params = preparar(nombre, filtros, extras)
+    with cursor() as c:
+        return c.execute(sql, params).fetchall()

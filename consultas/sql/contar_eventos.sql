@@ -1,0 +1,2 @@
+-- Cuántos eventos cumplen los filtros.
+SELECT count(*) AS eventos FROM eventos e WHERE {donde}

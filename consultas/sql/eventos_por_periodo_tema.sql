@@ -1,0 +1,16 @@
+-- Eventos por periodo y tema (un evento cuenta en cada uno de sus temas, una vez en "Otros").
+WITH base AS (
+    SELECT CAST(date_trunc(?, e.fecha) AS DATE) AS periodo, e.evento_id, coalesce(t.tema, 'Sin dato') AS grupo
+    FROM eventos e
+    LEFT JOIN evento_tema t ON t.evento_id = e.evento_id
+    WHERE e.fecha IS NOT NULL AND ({donde})
+),
+principales AS (
+    SELECT grupo FROM base GROUP BY grupo ORDER BY count(DISTINCT evento_id) DESC, grupo LIMIT ?
+)
+SELECT periodo,
+       CASE WHEN grupo IN (SELECT grupo FROM principales) THEN grupo ELSE 'Otros' END AS grupo,
+       count(DISTINCT evento_id) AS eventos
+FROM base
+GROUP BY ALL
+ORDER BY periodo, grupo
