@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 SALIDA_OK, SALIDA_ERROR, SALIDA_ESTRICTO = 0, 1, 2
 
@@ -45,7 +44,6 @@ def _extraer(args: argparse.Namespace) -> int:
 
     extraidas = 0
     for dado in args.archivos:
-        normal = str(Path(dado))
         for item in lectura.leer([dado]):
             if isinstance(item, Rechazo):
                 _avisar_rechazo(item)
@@ -55,10 +53,7 @@ def _extraer(args: argparse.Namespace) -> int:
                 _avisar_rechazo(ev)
                 continue
             ev.pop("texto", None)
-            archivo = ev.get("archivo") or item.archivo
-            if archivo == normal or archivo.startswith(normal + "#"):
-                archivo = dado + archivo[len(normal) :]  # tal como se dio
-            ev["archivo"] = archivo
+            ev["archivo"] = item.archivo  # lectura conserva la ruta tal como se dio
             print(json.dumps(ev, ensure_ascii=False, default=str), flush=True)
             extraidas += 1
     return SALIDA_OK if extraidas else SALIDA_ERROR

@@ -18,7 +18,6 @@ import duckdb
 from datos.almacen import atomico, esquema, marts, pausa
 from datos.almacen.bloqueo import Candado, ConstruccionEnCurso
 from datos.almacen.carga import Cargador
-from datos.almacen.fuentes import Fuentes
 from datos.almacen.hashing import hash_contenido, normalizar
 from datos.almacen.paralelo import UMBRAL_POOL, Ejecutor
 from datos.almacen.progreso import Progreso
@@ -119,17 +118,12 @@ def construir(
                     resumen.motivos[MOTIVO_RUTA_INEXISTENTE] += 1
                     cargador.rechazo(str(r), MOTIVO_RUTA_INEXISTENTE)
 
-            fuentes = Fuentes()
             vistas: set[str] = set()
             pendiente = None  # (lote de (huella, nota), resultado asíncrono)
             lotes = _lotes(_leer_seguro(existentes), TAM_LOTE)
             for lote in lotes:
                 candidatas: list[tuple[str, NotaCruda]] = []
                 for item in lote:
-                    if isinstance(item, NotaCruda) and not item.url:
-                        url = fuentes.url(item.archivo)
-                        if url:
-                            item = dataclasses.replace(item, url=url)
                     if recortar and item.archivo.startswith(recortar):
                         item = dataclasses.replace(item, archivo=item.archivo[len(recortar) :])
                     if isinstance(item, Rechazo):
