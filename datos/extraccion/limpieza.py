@@ -99,11 +99,7 @@ def limpiar(texto: str, titulo: str | None = None) -> NotaLimpia:
             titulo_visto = True
         elif conteo[clave] >= 2 and _es_pie_de_foto(linea) and not LINEA_ETIQUETA.match(linea):
             continue  # pie de foto corto repetido ("Braga" ×4)
-        elif (
-            i < fin_cabecera
-            and _es_pie_de_foto(linea)
-            and fuzz.ratio(clave, clave_titulo) >= _SIMILITUD_TITULO
-        ):
+        elif i < fin_cabecera and _es_pie_de_foto(linea) and fuzz.ratio(clave, clave_titulo) >= _SIMILITUD_TITULO:
             continue  # variante del título como pie de foto, antes del encabezado
         elif len(clave) >= _PARRAFO_MINIMO and clave in vistos:
             continue  # párrafo impreso dos veces

@@ -1,9 +1,423 @@
-"""STUB: oficina, tipo_oficina, pais, region."""
+"""Oficina que reporta, tipo de oficina, país y región de la actividad.
+
+Los lugares salen de los catálogos (`oficinas.csv`, `departamentos.csv`,
+`paises.csv`), no del código: un analista agrega un consulado o una ciudad sin
+tocar Python. Orden de decisión de la oficina: el título, luego el primer
+párrafo, luego una única oficina nombrada en el cuerpo; si no, la Sede central.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from datos.extraccion import catalogos
+from datos.extraccion.catalogos import dividir_lista, normalizar
 from datos.extraccion.modelos import Ubicacion
+from datos.extraccion.oraciones import dividir, oracion_de
+
+SEDE_CENTRAL = "Sede central"
+PERU = "Perú"
+_MAYUS = "A-ZÁÉÍÓÚÑÜ"
+_PALABRA_LUGAR = rf"[{_MAYUS}][^\s,.;:()“”\"«»]*"
+_LUGAR = rf"{_PALABRA_LUGAR}(?:\s+(?:del?\s+|la\s+|las\s+|los\s+)?{_PALABRA_LUGAR})*"
+
+# Cargo o unidad de una misión → forma canónica y clase de fila preferida en el catálogo.
+_TIPOS_MISION = {
+    "consulado general": ("Consulado General", "Consulado"),
+    "consulado": ("Consulado", "Consulado"),
+    "consul general": ("Consulado General", "Consulado"),
+    "consul adscrito": ("Consulado", "Consulado"),
+    "consul honorario": ("Consulado Honorario", "Consulado"),
+    "consul": ("Consulado", "Consulado"),
+    "vicecónsul": ("Consulado", "Consulado"),
+    "viceconsul": ("Consulado", "Consulado"),
+    "seccion consular": ("Sección Consular", "Consulado"),
+    "embajada": ("Embajada", "Embajada"),
+    "embajador": ("Embajada", "Embajada"),
+    "embajadora": ("Embajada", "Embajada"),
+    "encargado de negocios": ("Embajada", "Embajada"),
+    "encargada de negocios": ("Embajada", "Embajada"),
+    "mision permanente": ("Misión Permanente", "Misión"),
+    "representacion permanente": ("Representación Permanente", "Representación"),
+    "representante permanente": ("Misión Permanente", "Misión"),
+}
+_MISION = re.compile(
+    r"(?P<nuestra>\bnuestr[oa]s?\s+)?\b(?P<tipo>Consulado\s+General|Consulado|C[óo]nsul\s+General|C[óo]nsul\s+Adscrito|"
+    r"C[óo]nsul\s+Honorario|C[óo]nsul|Vic[eé]c[óo]nsul|Secci[óo]n\s+Consular|Embajada|Embajadora|Embajador|"
+    r"Encargad[oa]\s+de\s+Negocios|Misi[óo]n\s+Permanente|Representaci[óo]n\s+Permanente|Representante\s+Permanente)"
+    r"(?!\w)(?P<peru>\s+(?:de\s+la\s+Embajada\s+)?(?:del|de)\s+(?:la\s+República\s+del\s+)?Per[úu]|\s+peruan[oa])?"
+    rf"(?:\s+(?:a\.\s?i\.\s+)?(?P<prep>en|ante)\s+(?:el\s+|la\s+|los\s+|las\s+)?(?P<lugar>{_LUGAR}))?",
+    re.IGNORECASE,
+)
+_CUE_PERU = re.compile(
+    r"\b(?:ciudad(?:es)?|localidad(?:es)?|comunidad(?:es)?|distrito|provincia|poblado)\s+peruan[oa]s?\b|"
+    r"\bterritorio\s+(?:nacional|peruano)\b|\blado\s+peruano\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Indice:
+    """Catálogos preparados para buscar lugares por nombre."""
+
+    departamentos: dict[str, str] = field(default_factory=dict)  # alias → departamento
+    paises: dict[str, str] = field(default_factory=dict)  # alias → país
+    ode: dict[str, dict] = field(default_factory=dict)  # lugar → fila de oficina desconcentrada
+    misiones: dict[str, list[dict]] = field(default_factory=dict)  # lugar/alias → filas de misión
+    patron_departamentos: re.Pattern[str] | None = None
+    patron_paises: re.Pattern[str] | None = None
+    patron_misiones: re.Pattern[str] | None = None
+    patron_ode: re.Pattern[str] | None = None
+
+
+def _variantes(nombre: str) -> set[str]:
+    """El nombre tal cual y sin tildes (las notas raspadas a veces las pierden)."""
+    plano = "".join(c for c in unicodedata.normalize("NFKD", nombre) if not unicodedata.combining(c))
+    return {nombre, unicodedata.normalize("NFC", plano)} - {""}
+
+
+def _patron(claves: list[str]) -> re.Pattern[str] | None:
+    formas = sorted({v for c in claves for v in _variantes(c)}, key=len, reverse=True)
+    if not formas:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in formas) + r")(?![\w])")
+
+
+@lru_cache(maxsize=8)
+def _indice(carpeta: str) -> _Indice:
+    del carpeta  # solo forma parte de la clave de la caché
+    indice = _Indice()
+    for fila in catalogos.leer_csv("departamentos"):
+        nombre = fila.get("departamento", "")
+        if not nombre:
+            continue
+        for alias in [nombre, fila.get("capital", ""), *dividir_lista(fila.get("alias"))]:
+            if alias:
+                indice.departamentos.setdefault(normalizar(alias), nombre)
+    for fila in catalogos.leer_csv("paises"):
+        nombre = fila.get("pais", "")
+        if not nombre:
+            continue
+        for alias in [nombre, *dividir_lista(fila.get("alias"))]:
+            indice.paises.setdefault(normalizar(alias), nombre)
+    for fila in catalogos.leer_csv("oficinas"):
+        tipo = fila.get("tipo_oficina", "")
+        lugares = [fila.get("ciudad", ""), *dividir_lista(fila.get("alias"))]
+        if tipo == "oficina_desconcentrada":
+            for lugar in [*lugares, fila.get("departamento", "")]:
+                if lugar and not normalizar(lugar).startswith("ode "):
+                    indice.ode.setdefault(normalizar(lugar), fila)
+        elif tipo == "mision_exterior":
+            for lugar in lugares:
+                if lugar:
+                    indice.misiones.setdefault(normalizar(lugar), []).append(fila)
+    indice.patron_departamentos = _patron(list(_originales("departamentos", ("departamento", "capital"))))
+    indice.patron_paises = _patron(list(_originales("paises", ("pais",))))
+    indice.patron_misiones = _patron(
+        [
+            lugar
+            for fila in catalogos.leer_csv("oficinas")
+            if fila.get("tipo_oficina") == "mision_exterior"
+            and not fila.get("oficina", "").startswith(("Misión", "Repr"))
+            for lugar in [fila.get("ciudad", ""), *dividir_lista(fila.get("alias"))]
+            if lugar
+        ]
+    )
+    lugares_ode = sorted(
+        {
+            v
+            for fila in catalogos.leer_csv("oficinas")
+            if fila.get("tipo_oficina") == "oficina_desconcentrada"
+            for lugar in [fila.get("ciudad", ""), fila.get("departamento", ""), *dividir_lista(fila.get("alias"))]
+            if lugar and not normalizar(lugar).startswith("ode ")
+            for v in _variantes(lugar)
+        },
+        key=len,
+        reverse=True,
+    )
+    if lugares_ode:
+        lugar = "(?P<lugar>" + "|".join(re.escape(v) for v in lugares_ode) + r")(?![\w])"
+        indice.patron_ode = re.compile(
+            rf"\bCanciller[íi]a\s+(?P<prep>(?:de|en)\s+)?{lugar}"
+            r"|\b(?:Oficina\s+Desconcentrada|ODE)\s+(?:(?:del|de\s+la|de)\s+(?:Ministerio\s+de\s+Relaciones\s+Exteriores"
+            r"|Canciller[íi]a|RREE|MRE)\s+)?(?P<prep2>(?:de\s+la|del|de|en)\s+)?(?:la\s+ciudad\s+de\s+|la\s+regi[óo]n\s+|"
+            rf"el\s+departamento\s+de\s+)?{lugar.replace('?P<lugar>', '?P<lugar2>')}",
+            re.IGNORECASE,
+        )
+    return indice
+
+
+def _originales(nombre: str, columnas: tuple[str, ...]) -> list[str]:
+    valores = []
+    for fila in catalogos.leer_csv(nombre):
+        valores += [fila.get(c, "") for c in columnas if fila.get(c)]
+        valores += dividir_lista(fila.get("alias"))
+    return valores
+
+
+def _catalogo() -> _Indice:
+    return _indice(str(catalogos.carpeta()))
+
+
+# --- Menciones de oficinas ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Oficina:
+    nombre: str
+    tipo: str
+    pais: str | None
+    region: str | None
+    inicio: int
+    fin: int
+
+
+def _odes(texto: str, indice: _Indice) -> list[_Oficina]:
+    if indice.patron_ode is None:
+        return []
+    halladas = []
+    for m in indice.patron_ode.finditer(texto):
+        lugar = m.group("lugar") or m.group("lugar2")
+        if m.group("lugar") and not _mayuscula_inicial(m.group(0)):
+            continue  # "cancillería" en minúscula no es el nombre de una oficina
+        if (m.group("prep") or m.group("prep2")) and re.match(r"\s*(?:,|\by\b|\be\b)\s*[A-ZÁÉÍÓÚ]", texto[m.end() :]):
+            siguiente = re.match(r"\s*(?:,|\by\b|\be\b)\s*(" + _LUGAR + ")", texto[m.end() :])
+            if siguiente and normalizar(siguiente.group(1)) in indice.ode:
+                continue  # "Cancillería de Puno y Puerto Maldonado": varias oficinas, ninguna reporta
+        fila = indice.ode.get(normalizar(lugar))
+        if fila:
+            halladas.append(
+                _Oficina(
+                    fila["oficina"],
+                    "oficina_desconcentrada",
+                    PERU,
+                    fila.get("departamento") or None,
+                    m.start(),
+                    m.end(),
+                )
+            )
+    return halladas
+
+
+def _mayuscula_inicial(texto: str) -> bool:
+    return bool(texto) and texto[0].isupper()
+
+
+def _resolver_lugar(lugar: str, indice: _Indice) -> tuple[str, list[dict], str | None]:
+    """(nombre del lugar, filas de misión, país) probando prefijos cada vez más cortos."""
+    palabras = lugar.split()
+    for n in range(len(palabras), 0, -1):
+        candidato = " ".join(palabras[:n])
+        clave = normalizar(candidato)
+        if clave in indice.misiones:
+            return candidato, indice.misiones[clave], indice.misiones[clave][0].get("pais") or None
+        if clave in indice.paises:
+            pais = indice.paises[clave]
+            filas = [f for filas in indice.misiones.values() for f in filas if f.get("pais") == pais]
+            return pais, filas, pais
+        if clave in indice.departamentos:
+            return candidato, [], PERU
+    return lugar, [], None
+
+
+def _elegir_fila(filas: list[dict], clase: str, pais_lugar: str | None, lugar: str) -> dict | None:
+    preferidas = [f for f in filas if f.get("oficina", "").startswith(clase)]
+    if pais_lugar and normalizar(lugar) == normalizar(pais_lugar):
+        # "Embajada del Perú en Portugal": la embajada en ese país, no un consulado
+        preferidas = [f for f in preferidas if f.get("oficina", "").startswith("Embajada")] or preferidas
+        if clase == "Consulado" and len(preferidas) > 1:
+            return None
+    vistas = {f.get("oficina") for f in preferidas}
+    return preferidas[0] if preferidas and len(vistas) >= 1 else None
+
+
+def _misiones(texto: str, indice: _Indice, contexto: str) -> list[_Oficina]:
+    halladas = []
+    for m in _MISION.finditer(texto):
+        if not _mayuscula_inicial(m.group("tipo")) and not m.group("peru"):
+            continue
+        nombre_tipo, clase = _TIPOS_MISION[normalizar(m.group("tipo"))]
+        calificada = bool(m.group("peru") or m.group("nuestra"))
+        lugar = m.group("lugar")
+        if lugar:
+            nombre_lugar, filas, pais = _resolver_lugar(lugar, indice)
+            if pais == PERU or (not calificada and not filas):
+                continue  # una misión en el Perú o de otro país: no es del Ministerio
+            fila = _elegir_fila(filas, clase, pais, nombre_lugar)
+            if fila:
+                nombre, pais = fila["oficina"], fila.get("pais") or pais
+            else:
+                nombre = f"{nombre_tipo} del Perú {m.group('prep').lower()} {nombre_lugar}"
+                pais = pais or _pais_mencionado(contexto, indice)
+        elif calificada:
+            fila = _mision_por_ciudad(contexto, indice, clase)
+            if fila is None:
+                continue
+            nombre, pais = fila["oficina"], fila.get("pais") or None
+        else:
+            continue
+        halladas.append(_Oficina(nombre, "mision_exterior", pais, None, m.start(), m.end()))
+    return halladas
+
+
+def _mision_por_ciudad(texto: str, indice: _Indice, clase: str) -> dict | None:
+    """'El Consulado General del Perú participó ... San Pablo': la misión de la ciudad nombrada."""
+    if indice.patron_misiones is None:
+        return None
+    for m in indice.patron_misiones.finditer(texto):
+        filas = indice.misiones.get(normalizar(m.group(0)), [])
+        preferidas = [f for f in filas if f.get("oficina", "").startswith(clase)]
+        if preferidas:
+            return preferidas[0]
+    return None
+
+
+def _pais_mencionado(texto: str, indice: _Indice) -> str | None:
+    if indice.patron_paises is None:
+        return None
+    for m in indice.patron_paises.finditer(texto):
+        pais = indice.paises.get(normalizar(m.group(0)))
+        if pais and pais != PERU:
+            return pais
+    return None
+
+
+def _oficinas(texto: str, indice: _Indice, contexto: str) -> list[_Oficina]:
+    return sorted(_odes(texto, indice) + _misiones(texto, indice, contexto), key=lambda o: o.inicio)
+
+
+def _unica(oficinas: list[_Oficina]) -> _Oficina | None:
+    nombres = {o.nombre for o in oficinas}
+    return oficinas[0] if len(nombres) == 1 else None
+
+
+# --- Regiones -------------------------------------------------------------------
+
+
+def _departamentos(texto: str, indice: _Indice, con_preposicion: bool = False) -> list[tuple[str, int, int]]:
+    if indice.patron_departamentos is None:
+        return []
+    hallados = []
+    for m in indice.patron_departamentos.finditer(texto):
+        antes = texto[max(0, m.start() - 40) : m.start()]
+        if re.search(r"\b(?:r[íi]o|Río|calle|avenida|Av\.|jir[óo]n|Jr\.)\s*$", antes, re.IGNORECASE):
+            continue  # "el río Amazonas", "avenida Arequipa": no son el departamento
+        if con_preposicion and not re.search(
+            r"\b(?:en|a|de)\s+(?:la\s+ciudad\s+de\s+|la\s+regi[óo]n\s+(?:de\s+)?|el\s+departamento\s+de\s+|la\s+provincia\s+de\s+)?$",
+            antes,
+            re.IGNORECASE,
+        ):
+            continue
+        departamento = indice.departamentos.get(normalizar(m.group(0)))
+        if departamento:
+            hallados.append((departamento, m.start(), m.end()))
+    return hallados
+
+
+def _region_peru(texto: str, indice: _Indice) -> tuple[str, str] | None:
+    """Departamento de la oración que dice que la actividad fue en el Perú ("ciudad peruana")."""
+    for m in _CUE_PERU.finditer(texto):
+        oracion = oracion_de(texto, m.start(), m.end())
+        hallados = _departamentos(oracion, indice)
+        if hallados:
+            return hallados[0][0], oracion
+    return None
+
+
+def _pais_extranjero(texto: str, indice: _Indice) -> tuple[str, str] | None:
+    """'... en Ginebra' / '... en Chile': la actividad de la sede central fue en el exterior."""
+    for patron in (indice.patron_misiones, indice.patron_paises):
+        if patron is None:
+            continue
+        for m in patron.finditer(texto):
+            if not re.search(
+                r"\ben\s+(?:la\s+ciudad\s+de\s+|la\s+capital\s+de\s+)?$", texto[max(0, m.start() - 30) : m.start()]
+            ):
+                continue
+            clave = normalizar(m.group(0))
+            pais = indice.paises.get(clave) or next(
+                (f.get("pais") for f in indice.misiones.get(clave, []) if f.get("pais")), None
+            )
+            if pais and pais != PERU and clave not in indice.departamentos:
+                return pais, oracion_de(texto, m.start(), m.end())
+    return None
+
+
+# --- Entrada pública ---------------------------------------------------------------
 
 
 def ubicar(titulo: str, cuerpo: str) -> Ubicacion:
-    return Ubicacion()
+    """Oficina, tipo de oficina, país y región de la actividad que reporta la nota."""
+    titulo = titulo or ""
+    cuerpo = cuerpo or ""
+    try:
+        return _ubicar(titulo, cuerpo, _catalogo())
+    except (re.error, KeyError, ValueError, IndexError):
+        return Ubicacion(oficina=SEDE_CENTRAL, tipo_oficina="sede_central", pais=PERU, region="Lima")
+
+
+def _ubicar(titulo: str, cuerpo: str, indice: _Indice) -> Ubicacion:
+    contexto = f"{titulo}\n{cuerpo}"
+    parrafos = [p for p in cuerpo.split("\n") if p.strip()]
+    primero = parrafos[0] if parrafos else ""
+
+    oficina = _unica(_oficinas(titulo, indice, contexto))
+    evidencia = titulo
+    if oficina is None:
+        oficina = _unica(_oficinas(primero, indice, contexto))
+        evidencia = oracion_de(primero, oficina.inicio, oficina.fin) if oficina else ""
+    if oficina is None:
+        oficina = _unica(_oficinas(cuerpo, indice, contexto))
+        evidencia = oracion_de(cuerpo, oficina.inicio, oficina.fin) if oficina else ""
+
+    if oficina is None:
+        return _sede_central(titulo, cuerpo, primero, indice)
+
+    ubicacion = Ubicacion(
+        oficina=oficina.nombre,
+        tipo_oficina=oficina.tipo,
+        pais=oficina.pais,
+        region=oficina.region,
+        evidencia_oficina=evidencia,
+        evidencia_region=evidencia if oficina.region else "",
+    )
+    if oficina.tipo == "mision_exterior":
+        en_peru = _region_peru(cuerpo, indice)
+        if en_peru:
+            ubicacion.pais, ubicacion.region = PERU, en_peru[0]
+            ubicacion.evidencia_region = en_peru[1]
+    else:
+        # "Cancillería Tacna realiza taller en Moquegua": la actividad fue en otro departamento
+        otras = {
+            d[0]
+            for d in _departamentos(titulo, indice, con_preposicion=True)
+            if d[0] != oficina.region and re.search(r"\ben\s+(?:\w+\s+){0,3}$", titulo[: d[1]])
+        }
+        if len(otras) == 1:
+            ubicacion.region, ubicacion.evidencia_region = otras.pop(), titulo
+    return ubicacion
+
+
+def _sede_central(titulo: str, cuerpo: str, primero: str, indice: _Indice) -> Ubicacion:
+    oraciones = dividir(primero)
+    inicio = oraciones[0] if oraciones else ""
+    evidencia = next((o for o in dividir(cuerpo) if re.search(r"Torre\s+Tagle|sede\s+de\s+la\s+Canciller", o)), "")
+    ubicacion = Ubicacion(
+        oficina=SEDE_CENTRAL, tipo_oficina="sede_central", pais=PERU, region="Lima", evidencia_oficina=evidencia
+    )
+    for texto in (titulo, inicio):
+        exterior = _pais_extranjero(texto, indice)
+        if exterior:
+            ubicacion.pais, ubicacion.region = exterior[0], None
+            ubicacion.evidencia_region = exterior[1]
+            return ubicacion
+    for texto, con_preposicion in ((titulo, False), (inicio, True)):
+        hallados = {d[0] for d in _departamentos(texto, indice, con_preposicion)}
+        if len(hallados) == 1:
+            ubicacion.region = hallados.pop()
+            ubicacion.evidencia_region = texto
+            return ubicacion
+    return ubicacion
