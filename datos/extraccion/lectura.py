@@ -136,7 +136,8 @@ def leer_archivo(ruta: str, limite: int | None = None) -> Iterator[Resultado]:
         return
     try:
         if formato == "txt":
-            yield NotaCruda(archivo=ruta, texto=texto, formato="txt", url=_url_de(ruta))
+            url = _url_de(ruta)
+            yield NotaCruda(archivo=ruta, texto=texto, formato="txt", url=url, sintetica=es_sintetica(texto, url))
         elif formato == "html":
             yield _leer_html(ruta, texto)
         elif formato == "jsonl":
@@ -345,6 +346,15 @@ def _texto_campo(valor: object) -> str | None:
     return texto.strip() or None
 
 
+MARCA_SINTETICA = "[NOTA SINTÉTICA — benchmark Articula]"  # última línea de las notas de benchmarks/sintetico.py
+PREFIJO_URL_SINTETICA = "sintetico://"
+
+
+def es_sintetica(texto: str, url: str | None) -> bool:
+    """Nota del generador de benchmarks: url `sintetico://` o la marca en su última línea."""
+    return bool(url and url.startswith(PREFIJO_URL_SINTETICA)) or MARCA_SINTETICA in texto[-200:]
+
+
 def _sintetica(valor: object) -> bool:
     if isinstance(valor, bool):
         return valor
@@ -362,7 +372,7 @@ def _registro(archivo: str, formato: str, fila: dict) -> Resultado:
         titulo=_texto_campo(fila.get("titulo")),
         url=_texto_campo(fila.get("url")),
         fecha=_texto_campo(fila.get("fecha")),
-        sintetica=_sintetica(fila.get("sintetica")),
+        sintetica=_sintetica(fila.get("sintetica")) or es_sintetica(texto, _texto_campo(fila.get("url"))),
     )
 
 
