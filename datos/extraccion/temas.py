@@ -1,9 +1,109 @@
-"""STUB: temas."""
+"""Temas de una nota (multi-etiqueta) a partir de las palabras clave de `catalogos/temas.csv`.
+
+Sintaxis de `palabras_clave` (separadas por `|`, sin importar tildes ni mayúsculas):
+`palabra` o `frase` exacta; `raíz*` toda palabra que empiece así; `!clave` pista fuerte
+(vale 2; la débil vale 1); `!!frase` inequívoca (vale 3). Cada pista distinta cuenta una
+vez y aparecer en el título suma 1; un tema se asigna con puntaje ≥ 3. Una palabra con
+mayúscula a mitad de oración es parte de un nombre propio ("Dirección Regional de Salud")
+y no cuenta. Ver docs/TEMAS.md.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
+from datos.extraccion import catalogos
 from datos.extraccion.modelos import Hallazgo
+from datos.extraccion.oraciones import oracion_de
+from datos.extraccion.plegado import TextoPlegado, automata, clave
+
+UMBRAL = 3
+
+
+@dataclass(frozen=True)
+class _Pista:
+    tema: str
+    palabra: str
+    peso: int
+    raiz: bool
+
+
+@dataclass(frozen=True)
+class _Taxonomia:
+    temas: tuple[str, ...]
+    automata: object
+
+
+@lru_cache(maxsize=4)
+def _taxonomia_para(carpeta: str) -> _Taxonomia:
+    pistas: dict[str, list[_Pista]] = {}
+    temas = []
+    for fila in catalogos.leer_csv("temas"):
+        tema = fila.get("tema", "").strip()
+        if not tema:
+            continue
+        temas.append(tema)
+        for palabra in catalogos.dividir_lista(fila.get("palabras_clave")):
+            peso = 1 + min(len(palabra) - len(palabra.lstrip("!")), 2)
+            palabra = palabra.lstrip("!")
+            raiz = palabra.endswith("*")
+            k = clave(palabra.rstrip("*"))
+            if k:
+                pistas.setdefault(k, []).append(_Pista(tema, k, peso, raiz))
+    return _Taxonomia(tuple(temas), automata({k: tuple(v) for k, v in pistas.items()}))
+
+
+def _taxonomia() -> _Taxonomia:
+    return _taxonomia_para(str(catalogos.carpeta()))
+
+
+def limpiar_cache() -> None:
+    _taxonomia_para.cache_clear()
+
+
+def _en_nombre_propio(texto: str, inicio: int, una_palabra: bool) -> bool:
+    """¿Palabra con mayúscula que no abre oración? ("... de Salud, Trabajo y Educación")"""
+    if not una_palabra or not texto[inicio].isupper():
+        return False
+    previo = texto[:inicio].rstrip(" \t“\"«(¿¡")
+    return bool(previo) and previo[-1] not in ".!?:\n"
 
 
 def clasificar(titulo: str, cuerpo: str) -> list[Hallazgo]:
-    return []
+    """Temas con evidencia (la oración de su pista más fuerte), del más al menos sustentado."""
+    titulo = (titulo or "").strip()
+    cuerpo = cuerpo or ""
+    texto = f"{titulo}\n{cuerpo}" if titulo and titulo not in cuerpo[: len(titulo) + 400] else cuerpo
+    if not texto.strip():
+        return []
+    fin_titulo = len(titulo) if texto.startswith(titulo) else 0
+    tax = _taxonomia()
+    tp = TextoPlegado.desde(texto)
+    plegado = tp.plegado
+    vistas: dict[str, dict[str, int]] = {}
+    en_titulo: set[str] = set()
+    mejor: dict[str, tuple[int, int, int]] = {}  # tema -> (-peso, inicio, fin) de la evidencia
+    if len(tax.automata):  # type: ignore[arg-type]
+        for fin_incl, (largo, pistas) in tax.automata.iter(plegado):  # type: ignore[attr-defined]
+            inicio, fin = fin_incl - largo + 1, fin_incl + 1
+            if inicio > 0 and plegado[inicio - 1].isalnum():
+                continue
+            cerrada = fin >= len(plegado) or not plegado[fin].isalnum()
+            oi, of = tp.original(inicio), tp.original(fin - 1) + 1
+            if oi >= fin_titulo and _en_nombre_propio(texto, oi, " " not in plegado[inicio:fin]):
+                continue
+            for p in pistas:
+                if not (cerrada or p.raiz):
+                    continue
+                vistas.setdefault(p.tema, {})[p.palabra] = p.peso
+                if oi < fin_titulo:
+                    en_titulo.add(p.tema)
+                actual = mejor.get(p.tema)
+                candidato = (-p.peso, 1 if oi < fin_titulo else 0, oi, of)
+                if actual is None or candidato < actual:
+                    mejor[p.tema] = candidato
+    puntajes = {t: sum(v.values()) + (1 if t in en_titulo else 0) for t, v in vistas.items()}
+    elegidos = [t for t in tax.temas if puntajes.get(t, 0) >= UMBRAL]
+    elegidos.sort(key=lambda t: -puntajes[t])
+    return [Hallazgo(t, oracion_de(texto, mejor[t][2], mejor[t][3])) for t in elegidos]
