@@ -742,3 +742,17 @@ def buscar(cuerpo: str, titulo: str | None = None) -> list[OrganizacionHallada]:
     _siglas(indice, texto, res)
     _patrones(indice, texto, ctx, res, consumidos)
     return res.lista()
+
+
+def es_organizacion(nombre: str) -> bool:
+    """¿`nombre` (o su comienzo, de dos palabras o más) es una organización del catálogo o el propio Ministerio?"""
+    indice = _indice()
+    palabras = clave(nombre).split()
+    for n in range(len(palabras), 1, -1):
+        k = " ".join(palabras[:n])
+        if k in indice.exacto or k in _PROPIOS_CLAVES:
+            return True
+    return False
+
+
+_PROPIOS_CLAVES = frozenset(clave(p) for p in _PROPIOS)
