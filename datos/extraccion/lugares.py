@@ -415,7 +415,9 @@ def _sede_central(titulo: str, cuerpo: str, primero: str, indice: _Indice) -> Ub
             ubicacion.evidencia_region = exterior[1]
             return ubicacion
     for texto, con_preposicion in ((titulo, False), (inicio, True)):
-        hallados = {d[0] for d in _departamentos(texto, indice, con_preposicion)}
+        if con_preposicion and not _departamentos(texto, indice, con_preposicion=True):
+            continue
+        hallados = {d[0] for d in _departamentos(texto, indice)}  # "en Puno y Puerto Maldonado": ambiguo
         if len(hallados) == 1:
             ubicacion.region = hallados.pop()
             ubicacion.evidencia_region = texto
