@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -104,10 +105,14 @@ def leer_archivo(ruta: str, limite: int | None = None) -> Iterator[Resultado]:
         yield Rechazo(ruta, "Extensión no soportada", f"{extension}; se aceptan .txt, .html, .htm, .jsonl y .csv")
         return
     try:
-        tamano = camino.stat().st_size
+        estado = camino.stat()
     except OSError as error:
         yield Rechazo(ruta, "No se pudo leer el archivo (no existe o no hay permiso)", str(error))
         return
+    if not stat.S_ISREG(estado.st_mode):  # una FIFO o un dispositivo colgaría la lectura
+        yield Rechazo(ruta, "No es un archivo común (tubería, dispositivo o socket): no se puede leer como nota")
+        return
+    tamano = estado.st_size
     if tamano > maximo:
         yield Rechazo(
             ruta,
