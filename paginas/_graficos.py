@@ -1,0 +1,120 @@
+"""Estilo común de los gráficos y lo que acompaña a cada uno: leyenda de filtros y sus datos descargables.
+
+Todo se dibuja con plotly sin recursos de internet (sin mosaicos ni topojson de CDN) y con las etiquetas de
+tiempo formateadas aquí, en español, en lugar de depender del locale de plotly.js.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from consultas import exportar
+from consultas.filtros import Filtros
+from paginas import _filtros
+from paginas import _formato as formato
+
+COLORES = (
+    "#B3261E", "#1F5F8B", "#E39B2D", "#3C8D5A", "#7A4E9E",
+    "#2AA3A3", "#C2577F", "#8A6D3B", "#5B6770", "#9DB34A", "#B0B7BE",
+)
+ESCALA = [[0.0, "#FCE9E7"], [0.35, "#F2A196"], [0.7, "#D2483A"], [1.0, "#7F1D16"]]
+CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["lasso2d", "autoScale2d"]}
+FUENTE = "Fuente: notas de prensa de la Cancillería del Perú (Articula)."
+SIN_EVENTOS = "No hay eventos que coincidan con los filtros."
+
+
+def estilo(fig: go.Figure, alto: int = 420, leyenda: bool = True) -> go.Figure:
+    """Aspecto común: fondo blanco, tipografía legible, separadores de miles con coma, leyenda arriba."""
+    fig.update_layout(
+        template="plotly_white",
+        height=alto,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        separators=".,",
+        colorway=list(COLORES),
+        font={"size": 13},
+        hoverlabel={"bgcolor": "white", "font_size": 13},
+        showlegend=leyenda,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0, "title": None},
+    )
+    return fig
+
+
+def eje_tiempo(fig: go.Figure, periodos: Iterable[Any], granularidad: str = "mes", eje: str = "x") -> go.Figure:
+    """Marcas del eje de tiempo con meses en español ('dic 2023'), como mucho ~12 marcas."""
+    valores = sorted({pd.Timestamp(p) for p in periodos if not pd.isna(p)})
+    if not valores:
+        return fig
+    paso = max(1, -(-len(valores) // 12))
+    marcas = valores[::paso]
+    texto = [formato.etiqueta_eje(v, granularidad) for v in marcas]
+    actualizar = fig.update_xaxes if eje == "x" else fig.update_yaxes
+    actualizar(tickmode="array", tickvals=marcas, ticktext=texto, title=None)
+    return fig
+
+
+def leyenda(filtros: Filtros, extra: str | None = None) -> None:
+    """Texto bajo cada gráfico: qué se está mostrando (según los filtros) y de dónde sale."""
+    partes = [f"Mostrando: {filtros.descripcion()}."]
+    if extra:
+        partes.append(extra)
+    partes.append(FUENTE)
+    st.caption(" ".join(partes))
+
+
+def datos_descargables(datos: pd.DataFrame, filtros: Filtros, nombre: str, clave: str,
+                       columnas: dict[str, str] | None = None) -> None:
+    """Expansor "Datos del gráfico": la tabla detrás del gráfico y su CSV (abre bien en Excel)."""
+    tabla = datos.rename(columns=columnas) if columnas else datos
+    with st.expander("Datos del gráfico", icon=":material/table:"):
+        st.dataframe(tabla, hide_index=True, width="stretch")
+        st.download_button(
+            "Descargar datos (CSV)",
+            data=lambda: exportar.a_csv(tabla),
+            file_name=filtros.nombre_archivo(nombre, "csv"),
+            mime="text/csv",
+            key=f"{clave}_csv",
+            icon=":material/download:",
+        )
+
+
+def mostrar(
+    fig: go.Figure,
+    datos: pd.DataFrame,
+    filtros: Filtros,
+    nombre: str,
+    clave: str,
+    *,
+    al_seleccionar: Callable[[], None] | None = None,
+    modo: str | Sequence[str] = ("points", "box"),
+    columnas: dict[str, str] | None = None,
+    nota: str | None = None,
+) -> None:
+    """Dibuja un gráfico con su leyenda de filtros y sus datos; si `al_seleccionar`, los clics filtran."""
+    if al_seleccionar is not None:
+        st.plotly_chart(fig, key=clave, on_select=al_seleccionar, selection_mode=modo, config=CONFIG)
+    else:
+        st.plotly_chart(fig, key=clave, config=CONFIG)
+    leyenda(filtros, nota)
+    datos_descargables(datos, filtros, nombre, clave, columnas)
+
+
+def seleccion(clave: str, campo: str) -> Callable[[], None]:
+    """Atajo: callback que estrecha `campo` con el customdata de los puntos elegidos en el gráfico `clave`."""
+    return _filtros.al_seleccionar(clave, campo)
+
+
+def sin_datos(clave: str, mensaje: str = SIN_EVENTOS) -> None:
+    """En lugar de un gráfico vacío: decirlo y ofrecer quitar los filtros."""
+    st.info(mensaje, icon=":material/search_off:")
+    if not _filtros.actuales().es_vacio():
+        _filtros.boton_limpiar(f"limpiar_{clave}")
+
+
+def pista_clic(texto: str = "Haga clic en una barra para filtrar todo el tablero por ese valor.") -> None:
+    """Indica qué pasa al hacer clic en el gráfico."""
+    st.caption(f":material/touch_app: {texto}")
