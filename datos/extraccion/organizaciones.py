@@ -63,7 +63,7 @@ _MARCAS_PROPIAS = re.compile(r"relaciones exteriores|cancilleria|del peru en|des
 
 # Alias de una palabra que también son palabras comunes: piden contexto (ver `_es_institucion`).
 _AMBIGUOS = {"migraciones"}
-_ANTES_NO_INSTITUCION = {"las", "sobre", "y", "e", "en", "internacionales", "nuevas", "de las", "para las", "a las"}
+_ANTES_NO_INSTITUCION = {"las", "sobre", "en", "internacionales", "nuevas", "de las", "para las", "a las"}
 _UNIDADES = {"jefatura", "oficina", "superintendencia", "sede", "intendencia", "puesto", "zonal", "jefe", "jefa",
              "representantes", "representante", "funcionarios", "personal", "director", "directora", "gerente",
              "agencia", "centro", "modulo", "plataforma", "puestos", "oficinas", "area", "equipo"}
@@ -115,6 +115,7 @@ class _Indice:
         self.nombres_ordenados = sorted(k for k in self.exacto if len(k.split()) >= 4)
         self.siglas = {e.sigla: e for e in self.exacto.values() if e.sigla}
         self.departamentos = _departamentos()
+        self.paises = _paises()
 
     def _agregar(self, candidatos: dict[str, list[_Candidato]], forma: str, entrada: _Entrada) -> None:
         k = clave(forma)
@@ -161,6 +162,18 @@ def _departamentos() -> dict[str, str]:
     return lugares
 
 
+def _paises() -> dict[str, str]:
+    """Nombre plegado de país extranjero (y sus alias) -> país."""
+    paises: dict[str, str] = {}
+    for fila in catalogos.leer_csv("paises"):
+        pais = fila.get("pais", "").strip()
+        if not pais or clave(pais) == "peru":
+            continue
+        for forma in [pais, *catalogos.dividir_lista(fila.get("alias"))]:
+            paises.setdefault(clave(forma), pais)
+    return paises
+
+
 @lru_cache(maxsize=4)
 def _indice_para(carpeta: str) -> _Indice:
     return _Indice()
@@ -196,7 +209,8 @@ class _Resultado:
         self.nucleos: dict[str, str] = {}
 
     def agregar(self, entrada: _Entrada, inicio: int, fin: int) -> None:
-        if _MARCAS_PROPIAS.search(clave(entrada.nombre)) and not entrada.en_catalogo:
+        propia = _MARCAS_PROPIAS.search(clave(entrada.nombre))
+        if propia and not entrada.en_catalogo and entrada.tipo != "gobierno_extranjero":
             return
         k = clave(entrada.nombre)
         if not entrada.en_catalogo:
@@ -272,9 +286,35 @@ def _catalogo(indice: _Indice, tp: TextoPlegado, res: _Resultado) -> list[tuple[
         if all(of <= a or oi >= b for a, b, _ in elegidas):
             elegidas.append((oi, of, entrada))
     for oi, of, entrada in elegidas:
-        if entrada is not None:
-            res.agregar(entrada, oi, of)
+        if entrada is None:
+            continue
+        extranjera = _extranjera(indice, original, oi, of, entrada)
+        if extranjera is not None:
+            entrada, of = extranjera
+        res.agregar(entrada, oi, of)
     return [(a, b) for a, b, _ in elegidas]
+
+
+_DE_PAIS = re.compile(rf" (?:de|del) (?:la República (?:de |del )?|el |la |los )?({_LUGAR})")
+_NACIONALES = {"gobierno_nacional", "policia_fuerzas_armadas"}
+
+
+def _extranjera(indice: _Indice, texto: str, inicio: int, fin: int,
+                entrada: _Entrada) -> tuple[_Entrada, int] | None:
+    """'Ministerio de Salud de Japón' no es el Minsa: es una entidad de otro país."""
+    if entrada.tipo not in _NACIONALES:
+        return None
+    m = _DE_PAIS.match(texto, fin)
+    if not m:
+        return None
+    palabras = m.group(1).split()
+    for n in range(len(palabras), 0, -1):
+        pais = indice.paises.get(clave(" ".join(palabras[:n])))
+        if pais:
+            base = " ".join(texto[inicio:fin].split())
+            return _Entrada(f"{base} de {pais}", None, "gobierno_extranjero", False), m.start(1) + len(
+                " ".join(palabras[:n]))
+    return None
 
 
 def _cortada(indice: _Indice, tp: TextoPlegado, res: _Resultado) -> tuple[int, int] | None:
@@ -412,9 +452,10 @@ def _listas(indice: _Indice, texto: str, tp: TextoPlegado, ctx: _Contexto, res: 
                 nombre = f"{singular} de {item}" + (f" de {ctx.region}" if ctx.region else "")
                 res.agregar(_Entrada(nombre, None, "gobierno_regional", False), a, b)
             elif cabeza in ("consulados", "consulados generales", "embajadas"):
-                if clave(item) in ("peru", "el peru"):
+                pais = _pais(indice, item)
+                if pais is None:
                     continue
-                nombre = f"{singular} de {item}"
+                nombre = f"{singular} de {pais}"
                 if singular.startswith("Consulado") and ctx.ciudad_mision:
                     nombre += f" en {ctx.ciudad_mision}"
                 res.agregar(_Entrada(nombre, None, "gobierno_extranjero", False), a, b)
@@ -459,6 +500,8 @@ _CABEZAS = {
     "hospital": None, "seguro": "gobierno_nacional", "registro": "gobierno_nacional",
     "procuraduria": "gobierno_nacional", "defensoria": "gobierno_nacional", "secretaria": None, "union": None,
     "comunidad": None, "parlamento": "internacional", "tribunal": "gobierno_nacional", "corte": None,
+    "policia": "policia_fuerzas_armadas", "comando": "policia_fuerzas_armadas", "ejercito": "policia_fuerzas_armadas",
+    "unidad": None, "proyecto": None, "instancia": None, "grupo": "privado",
 }
 _CABEZAS_EXCLUIDAS = {"direccion general", "viceministerio", "secretaria general"}
 _CONECTORES = {"de", "del", "la", "las", "los", "el", "para", "y", "e", "en", "sobre", "con", "a"}
@@ -537,10 +580,12 @@ _PATRONES = re.compile(
             rf"|Inicial|Primaria|Secundaria|N\.?º? ?\d+))* (?P<ie_x>{_NOMBRE}))",
             rf"(?P<cs>\b(?:Centro de Salud|Hospital Regional|Hospital)(?: de)? (?P<cs_x>{_NOMBRE}))",
             rf"(?P<fund>\b(?:Fundación|Asociación|Instituto|Colegio) (?:(?:de|del|la|para) )*{_NOMBRE})",
+            rf"(?P<dsig>\b(?P<dsig_s>DIRESA|GERESA|DIRCETUR|DRTPE|GRTPE|DRE)(?:[ -](?P<dsig_x>{_LUGAR}))?\b)",
         ]
     )
 )
-_SOLO_DENTRO = {"cons", "rree", "alc", "gob", "pref"}
+_SOLO_DENTRO = {"alc", "gob", "pref"}
+_SIN_CONSUMO = {"cons", "rree", "dsig"}  # pueden empezar dentro de un nombre del Ministerio o del catálogo
 # Frases de ubicación que siguen a un nombre sin ser parte de él.
 _UBICACION = re.compile(
     r" (?:de|del|en) (?:la |el )?(?:[Cc]omunidad [Nn]ativa|[Cc]omunidad [Cc]ampesina|[Cc]entro [Pp]oblado|[Dd]istrito"
@@ -554,7 +599,9 @@ def _patrones(indice: _Indice, texto: str, ctx: _Contexto, res: _Resultado,
     for m in _PATRONES.finditer(texto):
         a, b = m.start(), m.end()
         tipo_patron = _grupo(m)
-        if tipo_patron in _SOLO_DENTRO:
+        if tipo_patron in _SIN_CONSUMO:
+            pass
+        elif tipo_patron in _SOLO_DENTRO:
             if any(a >= x and b <= y for x, y in consumidos):
                 continue  # ya lo dio el catálogo
         elif any(a < y and b > x for x, y in consumidos):
@@ -569,7 +616,7 @@ def _patrones(indice: _Indice, texto: str, ctx: _Contexto, res: _Resultado,
 
 def _grupo(m: re.Match[str]) -> str:
     for nombre in ("muni", "alc", "univ", "camc", "camm", "dir", "pref", "gob", "cons", "rree", "bib", "ie", "cs",
-                   "fund"):
+                   "fund", "dsig"):
         if m.group(nombre):
             return nombre
     return ""
@@ -653,8 +700,8 @@ def _construir(indice: _Indice, m: re.Match[str], g: str, texto: str, ctx: _Cont
         nombre = f"Gobierno del Estado de {lugar}" if estado else f"Gobierno de {lugar}"
         return _Entrada(nombre, None, "gobierno_extranjero", False)
     if g == "cons":
-        pais = m.group("cons_x")
-        if clave(pais) in ("peru", "el peru") or _es_lugar_peruano(indice, pais):
+        pais = _pais(indice, m.group("cons_x"))
+        if pais is None:
             return None
         cabeza = m.group("cons_h")
         base = "Embajada" if cabeza.startswith("Embajad") else (
@@ -663,8 +710,8 @@ def _construir(indice: _Indice, m: re.Match[str], g: str, texto: str, ctx: _Cont
         nombre = f"{base} de {pais}" + (f" en {ciudad}" if ciudad else "")
         return _Entrada(nombre, None, "gobierno_extranjero", False)
     if g == "rree":
-        pais = m.group("rree_x")
-        if clave(pais) in ("peru", "el peru"):
+        pais = _pais(indice, m.group("rree_x"))
+        if pais is None:
             return None
         return _Entrada(f"Ministerio de Relaciones Exteriores de {pais}", None, "gobierno_extranjero", False)
     if g in ("bib", "fund"):
@@ -683,9 +730,32 @@ def _construir(indice: _Indice, m: re.Match[str], g: str, texto: str, ctx: _Cont
         nombre = _recortar(m.group("ie"))
         nombre = re.sub(r"^(?:I\.E\.|IE)\b", "Institución Educativa", nombre)
         return _Entrada(nombre, None, "academia", False)
+    if g == "dsig":
+        sigla = m.group("dsig_s")
+        lugar = m.group("dsig_x")
+        lugar = indice.departamentos.get(clave(lugar)) if lugar else None
+        lugar = lugar or ctx.region
+        sector = _SECTORES_SIGLA[sigla]
+        nombre = f"Dirección Regional de {sector}" + (f" de {lugar}" if lugar else "")
+        return _Entrada(nombre, f"{sigla} {lugar}" if lugar else sigla, "gobierno_regional", False)
     if g == "cs":
         nombre = _recortar(m.group("cs"))
         return _Entrada(nombre, None, "gobierno_regional", False)
+    return None
+
+
+_SECTORES_SIGLA = {"DIRESA": "Salud", "GERESA": "Salud", "DIRCETUR": "Comercio Exterior y Turismo",
+                   "DRTPE": "Trabajo y Promoción del Empleo", "GRTPE": "Trabajo y Promoción del Empleo",
+                   "DRE": "Educación"}
+
+
+def _pais(indice: _Indice, nombre: str) -> str | None:
+    """El país extranjero que nombra `nombre` (o su comienzo: 'Chile en Santiago'); None si no es uno."""
+    palabras = nombre.split()
+    for n in range(len(palabras), 0, -1):
+        pais = indice.paises.get(clave(" ".join(palabras[:n])))
+        if pais:
+            return pais
     return None
 
 
