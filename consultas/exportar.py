@@ -35,8 +35,8 @@ def _texto_neutralizado(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def a_csv(df: pd.DataFrame) -> bytes:
-    """CSV UTF-8 con BOM (Excel reconoce las tildes), separador coma, sin índice."""
-    return _texto_neutralizado(df).to_csv(index=False).encode("utf-8-sig")
+    """CSV UTF-8 con BOM (Excel reconoce las tildes), coma, fin de línea CRLF (RFC 4180), sin índice."""
+    return _texto_neutralizado(df).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def _celda(valor: object) -> object:
