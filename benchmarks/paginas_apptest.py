@@ -1,0 +1,82 @@
+"""Proceso hijo del benchmark: corre cada página completa del tablero con `AppTest` y mide.
+
+Va en su propio proceso para que su memoria máxima (ru_maxrss) sea la de un
+proceso de tablero que visitó todas las páginas. Lee la base de ARTICULA_DB.
+Escribe un JSON en stdout: tiempos por página (fría = primera visita, tibia =
+segunda, con la caché de Streamlit; filtrada = primera visita con un filtro en
+la URL), errores y memoria máxima.
+
+Uso: `python -m benchmarks.paginas_apptest [--filtro clave=valor ...]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+RAIZ = Path(__file__).resolve().parent.parent
+PAGINAS = (
+    "paginas/resumen.py",
+    "paginas/linea_de_tiempo.py",
+    "paginas/regiones.py",
+    "paginas/coparticipacion.py",
+    "paginas/temas.py",
+    "paginas/organizaciones.py",
+    "paginas/explorador.py",
+    "paginas/calidad.py",
+)
+
+
+def _correr(at, pagina: str) -> tuple[float, list[str]]:  # noqa: ANN001
+    at.switch_page(pagina)
+    t0 = time.perf_counter()
+    at.run()
+    segundos = time.perf_counter() - t0
+    errores = [str(getattr(e, "message", e))[:300] for e in at.exception]
+    return segundos, errores
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--filtro", action="append", default=[], help="clave=valor de la URL para la pasada filtrada")
+    p.add_argument("--timeout", type=float, default=600)
+    a = p.parse_args(argv)
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(RAIZ / "app.py"), default_timeout=a.timeout)
+    t0 = time.perf_counter()
+    at.run()  # arranque: importa todo, abre la base, opciones de filtros (página por defecto)
+    arranque = time.perf_counter() - t0
+    resultado: dict = {"arranque_s": arranque, "paginas": {}, "errores": {}}
+    for pasada in ("fria", "tibia"):
+        for pagina in PAGINAS:
+            if not (RAIZ / pagina).is_file():
+                continue
+            segundos, errores = _correr(at, pagina)
+            nombre = Path(pagina).stem
+            resultado["paginas"].setdefault(nombre, {})[pasada] = segundos
+            if errores:
+                resultado["errores"].setdefault(nombre, errores)
+    if a.filtro:
+        consulta: dict[str, list[str]] = {}
+        for par in a.filtro:
+            clave, _, valor = par.partition("=")
+            consulta.setdefault(clave, []).append(valor)
+        at.query_params = {k: v[0] if len(v) == 1 else v for k, v in consulta.items()}
+        for pagina in PAGINAS:
+            if (RAIZ / pagina).is_file():
+                segundos, errores = _correr(at, pagina)
+                resultado["paginas"][Path(pagina).stem]["filtrada"] = segundos
+                if errores:
+                    resultado["errores"].setdefault(Path(pagina).stem, errores)
+    resultado["rss_max_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(resultado, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

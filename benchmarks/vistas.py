@@ -1,0 +1,132 @@
+"""Qué consulta cada vista del tablero y con qué filtros se mide (conjunto fijo y sembrado).
+
+Las vistas llaman a `consultas/` igual que sus páginas; así la latencia medida es
+la que ve una persona al cambiar un filtro (sin la caché de Streamlit).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+from consultas import calidad, coparticipacion, eventos, linea_tiempo, organizaciones, regiones, resumen, temas
+from consultas.filtros import Filtros
+from consultas.opciones import Opciones
+
+LIMITE_LISTA = 1_000  # filas que muestra una tabla de eventos
+
+Consulta = tuple[str, Callable[[Filtros], Any]]
+
+
+def _org_de(f: Filtros, respaldo: str) -> str:
+    return f.organizacion[0] if f.organizacion else respaldo
+
+
+def consultas_por_vista(org_principal: str) -> dict[str, list[Consulta]]:
+    """Vista → [(nombre, función de Filtros)] con las consultas que corre su página."""
+    return {
+        "resumen": [
+            ("cifras", resumen.cifras),
+            ("cifras_periodo_anterior", lambda f: resumen.cifras(f.periodo_anterior() or f)),
+            ("socios_principales", lambda f: resumen.socios_principales(f, 10)),
+            ("eventos_por_mes", lambda f: linea_tiempo.eventos_por_periodo(f, "mes")),
+            ("ultimos_eventos", lambda f: resumen.ultimos_eventos(f, 10)),
+        ],
+        "linea_de_tiempo": [
+            ("por_mes_y_region", lambda f: linea_tiempo.eventos_por_periodo(f, "mes", "region")),
+            ("por_semana_y_organizacion", lambda f: linea_tiempo.eventos_por_periodo(f, "semana", "organizacion")),
+            ("contar_eventos", eventos.contar_eventos),
+            ("lista_eventos", lambda f: eventos.lista_eventos(f, LIMITE_LISTA)),
+        ],
+        "regiones": [
+            ("eventos_por_region", regiones.eventos_por_region),
+            ("eventos_por_pais", regiones.eventos_por_pais),
+        ],
+        "coparticipacion": [
+            ("pares_principales", lambda f: coparticipacion.pares_principales(f, 20)),
+            ("matriz", lambda f: coparticipacion.matriz(f, 15)),
+            ("red", lambda f: coparticipacion.red(f, 30)),
+            ("socios_de", lambda f: coparticipacion.socios_de(f, _org_de(f, org_principal), 20)),
+        ],
+        "temas": [
+            ("temas_por_periodo", lambda f: temas.temas_por_periodo(f, "mes")),
+            ("temas_por_region", temas.temas_por_region),
+        ],
+        "organizaciones": [
+            ("perfil", lambda f: organizaciones.perfil(f, _org_de(f, org_principal))),
+            ("linea_organizacion", lambda f: organizaciones.linea_organizacion(f, _org_de(f, org_principal), "mes")),
+            ("regiones_organizacion", lambda f: organizaciones.regiones_organizacion(f, _org_de(f, org_principal))),
+            ("temas_organizacion", lambda f: organizaciones.temas_organizacion(f, _org_de(f, org_principal))),
+            ("eventos_organizacion",
+             lambda f: organizaciones.eventos_organizacion(f, _org_de(f, org_principal), LIMITE_LISTA)),
+        ],
+        "explorador": [
+            ("contar_eventos", eventos.contar_eventos),
+            ("lista_eventos", lambda f: eventos.lista_eventos(f, LIMITE_LISTA)),
+        ],
+        "calidad": [
+            ("resumen_calidad", lambda f: calidad.resumen_calidad()),
+            ("notas_sin_fecha", calidad.notas_sin_fecha),
+            ("fuera_de_catalogo", calidad.fuera_de_catalogo),
+            ("rechazos", lambda f: calidad.rechazos()),
+        ],
+    }
+
+
+def combinaciones(
+    op: Opciones, frecuentes: tuple[str, ...] = (), semilla: int = 2024, extra: int = 6
+) -> list[tuple[str, Filtros]]:
+    """Filtros de la medición: ninguno, una región, un año, una organización, un tema, varios a la vez,
+    y `extra` combinaciones al azar (sembradas) de 1 a 4 campos. `frecuentes`: organizaciones con más
+    eventos (las que una persona elige de verdad); si falta, cualquiera de las conocidas."""
+    rng = random.Random(semilla)
+    orgs = tuple(frecuentes) or op.organizacion
+    anios = list(range(op.anio_min or 2020, (op.anio_max or 2024) + 1))
+
+    def uno(valores: tuple[str, ...]) -> tuple[str, ...]:
+        return (rng.choice(valores),) if valores else ()
+
+    anio = rng.choice(anios)
+    salida = [
+        ("ninguno", Filtros()),
+        ("una_region", Filtros(region=uno(op.region))),
+        ("un_anio", Filtros(anio_desde=anio, anio_hasta=anio)),
+        ("una_organizacion", Filtros(organizacion=uno(orgs))),
+        ("un_tema", Filtros(tema=uno(op.tema))),
+        ("varios", Filtros(anio_desde=anios[len(anios) // 2], anio_hasta=anios[-1], region=uno(op.region),
+                           organizacion=uno(orgs), tema=uno(op.tema))),
+    ]
+    campos = ("region", "pais", "oficina", "tipo_oficina", "organizacion", "tema", "tipo_evento", "anio")
+    for k in range(extra):
+        elegidos = rng.sample(campos, rng.randint(1, 4))
+        cambios: dict[str, Any] = {}
+        for c in elegidos:
+            if c == "anio":
+                a = rng.choice(anios)
+                cambios.update(anio_desde=a, anio_hasta=min(a + rng.randint(0, 2), anios[-1]))
+            else:
+                valores = orgs if c == "organizacion" else getattr(op, c)
+                if valores:
+                    cambios[c] = tuple(rng.sample(valores, min(len(valores), rng.randint(1, 2))))
+        salida.append((f"azar_{k + 1}", Filtros(**cambios)))
+    return salida
+
+
+def cronometrar(fn: Callable[[], Any]) -> float:
+    """Segundos de una llamada."""
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def percentil(valores: list[float], p: float) -> float:
+    """Percentil por interpolación lineal (sin numpy: lo usa también el proceso hijo)."""
+    if not valores:
+        return float("nan")
+    orden = sorted(valores)
+    k = (len(orden) - 1) * p / 100
+    i = int(k)
+    j = min(i + 1, len(orden) - 1)
+    return orden[i] + (orden[j] - orden[i]) * (k - i)
