@@ -5,19 +5,76 @@ from __future__ import annotations
 import os
 import platform
 import subprocess
+import threading
 import time
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+_PAGINA = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+class _Arbol(threading.Thread):
+    """Muestrea /proc cada 0,2 s: CPU y RSS de todo el árbol de procesos del hijo.
+
+    `wait4` no ve a los nietos que no espera el hijo (p. ej. los trabajadores de un pool
+    `forkserver`, hijos del servidor): sin esto la CPU del pool no se contaría.
+    """
+
+    def __init__(self, raiz: int) -> None:
+        super().__init__(daemon=True)
+        self.raiz = raiz
+        self.cpu: dict[int, float] = {}  # último utime+stime visto por pid
+        self.rss_total_max = 0.0
+        self.procesos_max = 0
+        self._fin = threading.Event()
+
+    def run(self) -> None:
+        while not self._fin.wait(0.2):
+            self.muestrear()
+
+    def detener(self) -> None:
+        self._fin.set()
+        self.join()
+
+    def muestrear(self) -> None:
+        padres: dict[int, int] = {}
+        datos: dict[int, tuple[float, float]] = {}
+        for nombre in os.listdir("/proc"):
+            if not nombre.isdigit():
+                continue
+            try:
+                campos = Path(f"/proc/{nombre}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            pid = int(nombre)
+            padres[pid] = int(campos[1])
+            datos[pid] = ((int(campos[11]) + int(campos[12])) / _TICKS, int(campos[21]) * _PAGINA / 1024 / 1024)
+        arbol = {self.raiz}
+        cambio = True
+        while cambio:
+            cambio = False
+            for pid, padre in padres.items():
+                if padre in arbol and pid not in arbol:
+                    arbol.add(pid)
+                    cambio = True
+        arbol &= datos.keys()
+        for pid in arbol:
+            self.cpu[pid] = max(self.cpu.get(pid, 0.0), datos[pid][0])
+        self.rss_total_max = max(self.rss_total_max, sum(datos[p][1] for p in arbol))
+        self.procesos_max = max(self.procesos_max, len(arbol))
+
 
 @dataclass
 class Medida:
     segundos: float
-    cpu_s: float  # usuario + sistema del hijo y de los procesos que este esperó (p. ej. su pool)
-    rss_max_mb: float  # máximo entre el hijo y sus descendientes (wait4 en Linux)
+    cpu_s: float  # usuario + sistema de todo el árbol de procesos (muestreado) o de wait4, lo mayor
+    rss_max_mb: float  # máximo de un solo proceso del árbol (wait4 en Linux)
     codigo: int
     salida: str
+    rss_arbol_max_mb: float = 0.0  # suma de RSS del árbol en su peor muestra (pool incluido)
+    procesos_max: int = 1
 
     @property
     def nucleos_usados(self) -> float:
@@ -37,13 +94,18 @@ def correr(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None =
     with registro.open("w+", encoding="utf-8") as salida:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=salida, stderr=subprocess.STDOUT)
+        arbol = _Arbol(proc.pid)
+        arbol.start()
         _, estado, uso = os.wait4(proc.pid, 0)
         segundos = time.perf_counter() - t0
+        arbol.detener()
         proc.returncode = os.waitstatus_to_exitcode(estado)
         salida.seek(0)
         texto = salida.read()
     registro.unlink(missing_ok=True)
-    return Medida(segundos, uso.ru_utime + uso.ru_stime, uso.ru_maxrss / 1024, proc.returncode, texto)
+    cpu = max(uso.ru_utime + uso.ru_stime, sum(arbol.cpu.values()))
+    return Medida(segundos, cpu, uso.ru_maxrss / 1024, proc.returncode, texto,
+                  max(arbol.rss_total_max, uso.ru_maxrss / 1024), arbol.procesos_max)
 
 
 def maquina() -> dict:
