@@ -43,14 +43,14 @@ _ISO = re.compile(r"\b(?P<anio>\d{4})-(?P<mes>\d{1,2})-(?P<dia>\d{1,2})\b")
 _NUMERICA = re.compile(r"\b(?P<dia>\d{1,2})[/.](?P<mes>\d{1,2})[/.](?P<anio>\d{4})\b")
 
 # Expresiones que remiten a la fecha de publicación (desplazamiento en días).
-_RELATIVAS: list[tuple[re.Pattern[str], int]] = [
-    (re.compile(r"\bel\s+d[ií]a\s+de\s+hoy\b", re.IGNORECASE), 0),
-    (re.compile(r"\ben\s+la\s+fecha\b", re.IGNORECASE), 0),
+_RELATIVAS: list[tuple[str, re.Pattern[str], int]] = [  # (palabra para descartar rápido, patrón, días)
+    ("hoy", re.compile(r"\bel\s+d[ií]a\s+de\s+hoy\b", re.IGNORECASE), 0),
+    ("fecha", re.compile(r"\ben\s+la\s+fecha\b", re.IGNORECASE), 0),
     # "presentó a la fecha": solo tras un verbo en pasado ("a la fecha" suele ser "hasta hoy").
-    (re.compile(r"\b\w+(?:ó|aron|ieron)\s+a\s+la\s+fecha\b", re.IGNORECASE), 0),
-    (re.compile(r"(?<!hasta\s)\bhoy\b(?!\s+(?:en\s+)?d[ií]a\b)", re.IGNORECASE), 0),
-    (re.compile(r"\besta\s+(?:mañana|tarde|noche)\b", re.IGNORECASE), 0),
-    (re.compile(r"\b(?:el\s+d[ií]a\s+de\s+)?ayer\b", re.IGNORECASE), -1),
+    ("fecha", re.compile(r"(?<=ó )a\s+la\s+fecha\b|(?<=ron )a\s+la\s+fecha\b", re.IGNORECASE), 0),
+    ("hoy", re.compile(r"(?<!hasta\s)\bhoy\b(?!\s+(?:en\s+)?d[ií]a\b)", re.IGNORECASE), 0),
+    ("esta ", re.compile(r"\besta\s+(?:mañana|tarde|noche)\b", re.IGNORECASE), 0),
+    ("ayer", re.compile(r"\b(?:el\s+d[ií]a\s+de\s+)?ayer\b", re.IGNORECASE), -1),
 ]
 
 # Contexto previo que indica una fecha ajena a la actividad (planes, normas, historia).
@@ -141,7 +141,10 @@ def _candidatas(cuerpo: str, publicacion: date | None) -> list[_Candidata]:
             if fecha is not None:
                 candidatas.append(_Candidata(m.start(), m.end(), fecha))
     if publicacion is not None:
-        for patron, dias in _RELATIVAS:
+        bajo = cuerpo.lower()
+        for palabra, patron, dias in _RELATIVAS:
+            if palabra not in bajo:
+                continue
             for m in patron.finditer(cuerpo):
                 candidatas.append(_Candidata(m.start(), m.end(), publicacion + timedelta(days=dias)))
     return sorted(candidatas, key=lambda c: c.inicio)
