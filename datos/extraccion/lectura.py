@@ -403,9 +403,13 @@ def _leer_jsonl(ruta: str, texto: str) -> Iterator[Resultado]:
 
 def _dialecto(muestra: str) -> type[csv.Dialect] | csv.Dialect:
     try:
-        return csv.Sniffer().sniff(muestra, delimiters=",;\t|")
+        dialecto = csv.Sniffer().sniff(muestra, delimiters=",;\t|")
     except csv.Error:
         return csv.excel
+    # La cabecera no trae comillas, así que el sniffer no puede saber que se duplican ("" = ");
+    # Excel, pandas y RFC 4180 las duplican: sin esto un texto con comillas se parte en filas rotas.
+    dialecto.doublequote = True
+    return dialecto
 
 
 def _leer_csv(ruta: str, texto: str) -> Iterator[Resultado]:
