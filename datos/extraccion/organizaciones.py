@@ -14,6 +14,7 @@ los colectivos genéricos sin nombre ("las municipalidades", "organismos interna
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from functools import lru_cache
 from datos.extraccion import catalogos
 from datos.extraccion.modelos import OrganizacionHallada
 from datos.extraccion.oraciones import oracion_de
-from datos.extraccion.plegado import TextoPlegado, automata, clave, coincidencias, plegar, sin_tildes
+from datos.extraccion.plegado import TextoPlegado, automata, clave, coincidencias, llave, sin_tildes
 
 TIPOS = (
     "internacional",
@@ -107,15 +108,15 @@ class _Indice:
             for forma in formas:
                 self._agregar(candidatos, forma, entrada)
         for forma in _PROPIOS:
-            k = clave(forma)
-            candidatos.setdefault(k, []).insert(0, _Candidato(None, None))
-            self.exacto.pop(k, None)
+            candidatos.setdefault(llave(forma), []).insert(0, _Candidato(None, None))
+            self.exacto.pop(clave(forma), None)
         self.automata = automata({k: tuple(v) for k, v in candidatos.items()})
         self.sectores = self._sectores()
         self.nombres_ordenados = sorted(k for k in self.exacto if len(k.split()) >= 4)
         self.siglas = {e.sigla: e for e in self.exacto.values() if e.sigla}
         self.departamentos = _departamentos()
         self.paises = _paises()
+        self.automata_lugares = automata({llave(k): dep for k, dep in self.departamentos.items()})
 
     def _agregar(self, candidatos: dict[str, list[_Candidato]], forma: str, entrada: _Entrada) -> None:
         k = clave(forma)
@@ -123,7 +124,7 @@ class _Indice:
             return
         self.exacto.setdefault(k, entrada)
         sensible = " " not in forma.strip() and any(c.isupper() for c in forma)
-        lista = candidatos.setdefault(k, [])
+        lista = candidatos.setdefault(llave(forma), [])
         for i, previo in enumerate(lista):
             if previo.entrada == entrada:
                 if sensible and previo.formas is not None:
@@ -180,7 +181,8 @@ def _indice_para(carpeta: str) -> _Indice:
 
 
 def _indice() -> _Indice:
-    return _indice_para(str(catalogos.carpeta()))
+    # La variable de entorno (no la ruta resuelta) basta como llave y es barata de leer.
+    return _indice_para(os.environ.get("ARTICULA_CATALOGOS", ""))
 
 
 def limpiar_cache() -> None:
@@ -271,13 +273,12 @@ def _catalogo(indice: _Indice, tp: TextoPlegado, res: _Resultado) -> list[tuple[
     """Busca el catálogo; devuelve los tramos consumidos (también los del propio Ministerio)."""
     original = tp.original_texto
     aceptadas: list[tuple[int, int, _Entrada | None]] = []
-    for inicio, fin, candidatos in coincidencias(indice.automata, tp.plegado):
-        oi, of = tp.original(inicio), tp.original(fin - 1) + 1
+    for oi, of, candidatos in coincidencias(indice.automata, tp):
         forma = sin_tildes(original[oi:of])
         for cand in candidatos:
             if cand.formas is not None and forma not in cand.formas:
                 continue
-            if cand.ambiguo and not _es_institucion(original, tp.plegado, inicio):
+            if cand.ambiguo and not _es_institucion(original, tp.pleno, oi):
                 continue
             aceptadas.append((oi, of, cand.entrada))
             break
@@ -319,25 +320,24 @@ def _extranjera(indice: _Indice, texto: str, inicio: int, fin: int,
 
 def _cortada(indice: _Indice, tp: TextoPlegado, res: _Resultado) -> tuple[int, int] | None:
     """Nota cortada a media palabra: el final es el comienzo (largo y único) de un nombre del catálogo."""
-    texto = tp.plegado.rstrip()
+    texto = tp.pleno.rstrip()
     if not texto or texto[-1] in '.!?")»':
         return None
     cola_inicio = max(0, len(texto) - 160)
     for m in re.finditer(r"(?<![\w])\w", texto[cola_inicio:]):
         inicio = cola_inicio + m.start()
-        resto = texto[inicio:]
+        resto = " ".join(texto[inicio:].split())
         if len(resto) < 25 or len(resto.split()) < 4:
             break
         i = bisect_left(indice.nombres_ordenados, resto)
-        halladas = set()
+        halladas: set[_Entrada] = set()
         while i < len(indice.nombres_ordenados) and indice.nombres_ordenados[i].startswith(resto):
             halladas.add(indice.exacto[indice.nombres_ordenados[i]])
             i += 1
         if len(halladas) == 1:
-            oi = tp.original(inicio)
             fin = len(tp.original_texto.rstrip())
-            res.agregar(halladas.pop(), oi, fin)
-            return oi, fin
+            res.agregar(halladas.pop(), inicio, fin)
+            return inicio, fin
     return None
 
 
@@ -361,8 +361,7 @@ class _Contexto:
 def _contexto(indice: _Indice, texto: str, tp: TextoPlegado) -> _Contexto:
     conteo: dict[str, int] = {}
     if indice.departamentos:
-        for m in _regex_lugares(tuple(sorted(indice.departamentos, key=len, reverse=True))).finditer(tp.plegado):
-            dep = indice.departamentos[m.group(0)]
+        for _inicio, _fin, dep in coincidencias(indice.automata_lugares, tp):
             conteo[dep] = conteo.get(dep, 0) + 1
     region = max(conteo, key=lambda d: (conteo[d], d != "Lima")) if conteo else None
     ciudad = None
@@ -375,9 +374,20 @@ def _contexto(indice: _Indice, texto: str, tp: TextoPlegado) -> _Contexto:
     return _Contexto(region, ciudad, exterior)
 
 
-@lru_cache(maxsize=4)
-def _regex_lugares(nombres: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in nombres) + r")(?!\w)")
+def _disparadas(disparadores, patron: re.Pattern[str], texto: str, tp: TextoPlegado):
+    """Coincidencias de `patron` que empiezan donde el autómata halla una cabeza, sin solaparse.
+
+    Probar una alternancia grande de expresiones en cada posición del texto es lento;
+    el autómata encuentra en una pasada los pocos lugares donde vale la pena intentarlo.
+    """
+    fin_previo = -1
+    for inicio in sorted({i for i, _f, _v in coincidencias(disparadores, tp)}):
+        if inicio < fin_previo:
+            continue
+        m = patron.match(texto, inicio)
+        if m:
+            fin_previo = m.end()
+            yield m
 
 
 def _es_lugar_peruano(indice: _Indice, lugar: str) -> bool:
@@ -389,7 +399,6 @@ def _es_lugar_peruano(indice: _Indice, lugar: str) -> bool:
 
 
 _LISTA = re.compile(
-    r"\b(?:[Ll]os |[Ll]as )?"
     r"(?P<cabeza>[Mm]inisterios|[Dd]irecciones [Rr]egionales|[Gg]erencias [Rr]egionales|[Gg]obiernos [Rr]egionales"
     r"|[Mm]unicipalidades (?:[Pp]rovinciales|[Dd]istritales)|[Uu]niversidades|[Cc]onsulados(?: [Gg]enerales)?"
     r"|[Ee]mbajadas|[Cc]ámaras de [Cc]omercio|[Pp]refecturas [Rr]egionales)"
@@ -436,8 +445,8 @@ def _items(indice: _Indice, texto: str, plegado: str, pos: int, con_sector: bool
 
 
 def _listas(indice: _Indice, texto: str, tp: TextoPlegado, ctx: _Contexto, res: _Resultado) -> None:
-    plegado = plegar(texto)  # misma longitud que `texto` (sin colapsar espacios)
-    for m in _LISTA.finditer(texto):
+    plegado = tp.pleno  # misma longitud que `texto` (sin colapsar espacios)
+    for m in _disparadas(_DISPARADORES_LISTA, _LISTA, texto, tp):
         cabeza = clave(m.group("cabeza"))
         de = m.group("de") or ""
         for n, (a, b, sector) in enumerate(_items(indice, texto, plegado, m.end(), cabeza in _CON_SECTOR)):
@@ -584,6 +593,15 @@ _PATRONES = re.compile(
         ]
     )
 )
+_DISPARADORES_PATRONES = automata({llave(k, prefijo=True): None for k in (
+    "Municipalidad", "alcalde", "alcaldesa", "Universidad", "Universidade", "Cámara de Comercio", "Cámara Municipal",
+    "Dirección Regional", "Gerencia", "Subgerencia", "prefecto", "prefecta", "prefectura", "gobernador",
+    "gobernadora", "Consulado", "Cónsul", "Embajada", "Embajador", "Embajadora", "Ministerio de Relaciones Exteriores",
+    "Cancillería", "Biblioteca", "Museo", "Institución Educativa", "I.E.", "IE", "Centro de Salud", "Hospital",
+    "Fundación", "Asociación", "Instituto", "Colegio", "DIRESA", "GERESA", "DIRCETUR", "DRTPE", "GRTPE", "DRE")})
+_DISPARADORES_LISTA = automata({llave(k, prefijo=True): None for k in (
+    "ministerios", "direcciones regionales", "gerencias regionales", "gobiernos regionales", "municipalidades",
+    "universidades", "consulados", "embajadas", "cámaras de comercio", "prefecturas regionales")})
 _SOLO_DENTRO = {"alc", "gob", "pref"}
 _SIN_CONSUMO = {"cons", "rree", "dsig"}  # pueden empezar dentro de un nombre del Ministerio o del catálogo
 # Frases de ubicación que siguen a un nombre sin ser parte de él.
@@ -593,11 +611,15 @@ _UBICACION = re.compile(
 )
 
 
-def _patrones(indice: _Indice, texto: str, ctx: _Contexto, res: _Resultado,
+def _patrones(indice: _Indice, texto: str, tp: TextoPlegado, ctx: _Contexto, res: _Resultado,
               consumidos: list[tuple[int, int]]) -> None:
     municipios: dict[str, _Entrada] = {}
-    for m in _PATRONES.finditer(texto):
+    final = len(texto.rstrip())
+    cortada = final and texto[final - 1] not in '.!?")»”'
+    for m in _disparadas(_DISPARADORES_PATRONES, _PATRONES, texto, tp):
         a, b = m.start(), m.end()
+        if cortada and b >= final:
+            continue  # nota cortada: el nombre del final puede estar incompleto
         tipo_patron = _grupo(m)
         if tipo_patron in _SIN_CONSUMO:
             pass
@@ -810,7 +832,7 @@ def buscar(cuerpo: str, titulo: str | None = None) -> list[OrganizacionHallada]:
     ctx = _contexto(indice, texto, tp)
     _listas(indice, texto, tp, ctx, res)
     _siglas(indice, texto, res)
-    _patrones(indice, texto, ctx, res, consumidos)
+    _patrones(indice, texto, tp, ctx, res, consumidos)
     return res.lista()
 
 

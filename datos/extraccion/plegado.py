@@ -12,6 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
@@ -46,9 +47,32 @@ _TABLA_TILDES = _tabla(minusculas=False)
 _ESPACIOS_REPETIDOS = re.compile(r" {2,}")
 
 
+_NO_ASCII = re.compile(r"[^\x00-\x7f]")
+# Letras latinas en minúscula cuya forma NFKD es una letra ASCII más diacríticos.
+_SEGUROS = frozenset(
+    c for c in map(chr, range(0xC0, 0x250))
+    if c == c.lower() and len(unicodedata.normalize("NFKD", c).encode("ascii", "ignore")) == 1
+)
+_REEMPLAZOS = (("“", '"'), ("”", '"'), ("«", '"'), ("»", '"'), ("„", '"'), ("‘", "'"), ("’", "'"), ("´", "'"),
+               ("–", "-"), ("—", "-"), ("\u00a0", " "))
+
+
 def plegar(texto: str) -> str:
-    """Minúsculas sin tildes, carácter por carácter (misma longitud que `texto`)."""
-    return texto.translate(_TABLA)
+    """Minúsculas sin tildes, carácter por carácter (misma longitud que `texto`).
+
+    Camino rápido (NFKD + ASCII, en C); si algún carácter no tiene forma ASCII de un
+    solo carácter, cae a la tabla completa, que es más lenta.
+    """
+    r = texto.lower()
+    if not r.isascii():
+        for de, a in _REEMPLAZOS:
+            if de in r:
+                r = r.replace(de, a)
+        if not r.isascii():
+            if not _SEGUROS.issuperset(_NO_ASCII.findall(r)):
+                return texto.translate(_TABLA)
+            r = unicodedata.normalize("NFKD", r).encode("ascii", "ignore").decode("ascii")
+    return r.replace("\n", " ").replace("\t", " ").replace("\r", " ")
 
 
 def sin_tildes(texto: str) -> str:
@@ -56,76 +80,87 @@ def sin_tildes(texto: str) -> str:
     return texto.translate(_TABLA_TILDES)
 
 
+@lru_cache(maxsize=65536)
 def clave(texto: str) -> str:
     """Forma de comparación de un nombre de catálogo: plegado y con espacios colapsados."""
     return " ".join(plegar(texto).split())
 
 
+# Para buscar por palabras: todo lo que no es letra ni dígito pasa a ser espacio.
+_SEPARADORES = {i: " " for i in range(128) if not chr(i).isalnum()}
+
+
+def palabras(texto: str) -> str:
+    """Forma de búsqueda de un nombre: plegado, sin puntuación y con espacios colapsados."""
+    return " ".join(plegar(texto).translate(_SEPARADORES).split())
+
+
+def llave(texto: str, prefijo: bool = False) -> str:
+    """Llave de autómata: ' palabras ' (palabra completa) o ' raiz' (comienzo de palabra)."""
+    k = palabras(texto)
+    return f" {k}" if prefijo else f" {k} "
+
+
 @dataclass(frozen=True)
 class TextoPlegado:
-    """`plegado` es el texto en forma de comparación; `original(i)` da la posición en el original."""
+    """Un texto preparado para buscar nombres.
+
+    - `pleno`: plegado, misma longitud y posiciones que el original;
+    - `busqueda`: " " + palabras separadas por un espacio + " " (sin puntuación), donde una
+      llave ' nombre ' solo puede coincidir con palabras completas;
+    - `original(i)`: posición en el original de la posición `i` de `busqueda`.
+    """
 
     original_texto: str
-    plegado: str
-    _cortes: tuple[int, ...] = ()  # posiciones en `plegado` donde empieza un tramo desplazado
+    pleno: str
+    busqueda: str
+    _cortes: tuple[int, ...] = ()  # posiciones de `busqueda` donde cambia el desplazamiento
     _desplazamientos: tuple[int, ...] = ()
 
     @classmethod
     def desde(cls, texto: str) -> TextoPlegado:
-        plegado = plegar(texto)
-        if "  " not in plegado:
-            return cls(texto, plegado)
+        pleno = plegar(texto)
+        base = " " + pleno.translate(_SEPARADORES) + " "
         partes: list[str] = []
-        cortes: list[int] = []
-        desplazamientos: list[int] = []
+        cortes: list[int] = [0]
+        desplazamientos: list[int] = [-1]
         previo = 0
         quitados = 0
-        for m in _ESPACIOS_REPETIDOS.finditer(plegado):
-            partes.append(plegado[previo : m.start() + 1])
+        for m in _ESPACIOS_REPETIDOS.finditer(base):
+            partes.append(base[previo : m.start() + 1])
             quitados += m.end() - m.start() - 1
             previo = m.end()
             cortes.append(m.end() - quitados)
-            desplazamientos.append(quitados)
-        partes.append(plegado[previo:])
-        return cls(texto, "".join(partes), tuple(cortes), tuple(desplazamientos))
+            desplazamientos.append(quitados - 1)
+        partes.append(base[previo:])
+        return cls(texto, pleno, "".join(partes), tuple(cortes), tuple(desplazamientos))
 
     def original(self, i: int) -> int:
-        """Posición en el texto original de la posición `i` del texto plegado."""
-        if not self._cortes:
-            return i
+        """Posición en el texto original de la posición `i` de `busqueda`."""
         k = bisect_right(self._cortes, i)
-        return i + (self._desplazamientos[k - 1] if k else 0)
-
-
-def es_limite(texto: str, inicio: int, fin: int) -> bool:
-    """¿texto[inicio:fin] es una palabra completa (no pegada a letras o dígitos)?"""
-    if inicio > 0 and texto[inicio - 1].isalnum():
-        return False
-    return not (fin < len(texto) and texto[fin].isalnum())
+        return min(max(i + self._desplazamientos[k - 1], 0), len(self.original_texto))
 
 
 def automata(claves: dict[str, object]) -> ahocorasick.Automaton:
-    """Autómata Aho–Corasick de `clave -> (longitud, valor)`; vacío si no hay claves."""
+    """Autómata Aho–Corasick de llaves (ver `llave`) -> valor; vacío si no hay llaves."""
     a = ahocorasick.Automaton()
     for k, v in claves.items():
-        a.add_word(k, (len(k), v))
+        a.add_word(k, (len(k), k.endswith(" "), v))
     if len(a):
         a.make_automaton()
     return a
 
 
-def coincidencias(a: ahocorasick.Automaton, texto: str, prefijo: bool = False):
-    """(inicio, fin, valor) de cada clave de `a` en `texto` como palabra completa.
+def coincidencias(a: ahocorasick.Automaton, tp: TextoPlegado):
+    """(inicio, fin, valor) en el texto original de cada llave de `a` halladas en `tp`.
 
-    Con `prefijo=True` basta con que empiece en límite de palabra (claves que son raíces).
+    Las llaves llevan sus espacios de borde, así que toda coincidencia es de palabras
+    completas (o comienzo de palabra, en las raíces) sin comprobarlo en Python.
     """
     if not len(a):
         return
-    for fin_incl, (largo, valor) in a.iter(texto):
-        inicio = fin_incl - largo + 1
-        fin = fin_incl + 1
-        if inicio > 0 and texto[inicio - 1].isalnum():
-            continue
-        if not prefijo and fin < len(texto) and texto[fin].isalnum():
-            continue
-        yield inicio, fin, valor
+    original = tp.original
+    for fin_incl, (largo, completa, valor) in a.iter(tp.busqueda):
+        inicio = fin_incl - largo + 2  # tras el espacio inicial
+        ultimo = fin_incl - 1 if completa else fin_incl  # último carácter de la palabra
+        yield original(inicio), original(ultimo) + 1, valor

@@ -10,13 +10,14 @@ y no cuenta. Ver docs/TEMAS.md.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 
 from datos.extraccion import catalogos
 from datos.extraccion.modelos import Hallazgo
 from datos.extraccion.oraciones import oracion_de
-from datos.extraccion.plegado import TextoPlegado, automata, clave
+from datos.extraccion.plegado import TextoPlegado, automata, coincidencias, llave
 
 UMBRAL = 3
 
@@ -48,14 +49,14 @@ def _taxonomia_para(carpeta: str) -> _Taxonomia:
             peso = 1 + min(len(palabra) - len(palabra.lstrip("!")), 2)
             palabra = palabra.lstrip("!")
             raiz = palabra.endswith("*")
-            k = clave(palabra.rstrip("*"))
-            if k:
+            k = llave(palabra.rstrip("*"), prefijo=raiz)
+            if k.strip():
                 pistas.setdefault(k, []).append(_Pista(tema, k, peso, raiz))
     return _Taxonomia(tuple(temas), automata({k: tuple(v) for k, v in pistas.items()}))
 
 
 def _taxonomia() -> _Taxonomia:
-    return _taxonomia_para(str(catalogos.carpeta()))
+    return _taxonomia_para(os.environ.get("ARTICULA_CATALOGOS", ""))
 
 
 def limpiar_cache() -> None:
@@ -80,29 +81,20 @@ def clasificar(titulo: str, cuerpo: str) -> list[Hallazgo]:
     fin_titulo = len(titulo) if texto.startswith(titulo) else 0
     tax = _taxonomia()
     tp = TextoPlegado.desde(texto)
-    plegado = tp.plegado
     vistas: dict[str, dict[str, int]] = {}
     en_titulo: set[str] = set()
-    mejor: dict[str, tuple[int, int, int]] = {}  # tema -> (-peso, inicio, fin) de la evidencia
-    if len(tax.automata):  # type: ignore[arg-type]
-        for fin_incl, (largo, pistas) in tax.automata.iter(plegado):  # type: ignore[attr-defined]
-            inicio, fin = fin_incl - largo + 1, fin_incl + 1
-            if inicio > 0 and plegado[inicio - 1].isalnum():
-                continue
-            cerrada = fin >= len(plegado) or not plegado[fin].isalnum()
-            oi, of = tp.original(inicio), tp.original(fin - 1) + 1
-            if oi >= fin_titulo and _en_nombre_propio(texto, oi, " " not in plegado[inicio:fin]):
-                continue
-            for p in pistas:
-                if not (cerrada or p.raiz):
-                    continue
-                vistas.setdefault(p.tema, {})[p.palabra] = p.peso
-                if oi < fin_titulo:
-                    en_titulo.add(p.tema)
-                actual = mejor.get(p.tema)
-                candidato = (-p.peso, 1 if oi < fin_titulo else 0, oi, of)
-                if actual is None or candidato < actual:
-                    mejor[p.tema] = candidato
+    mejor: dict[str, tuple[int, int, int, int]] = {}  # tema -> (-peso, en título, inicio, fin) de la evidencia
+    for oi, of, pistas in coincidencias(tax.automata, tp):
+        if oi >= fin_titulo and _en_nombre_propio(texto, oi, len(pistas[0].palabra.split()) == 1):
+            continue
+        for p in pistas:
+            vistas.setdefault(p.tema, {})[p.palabra] = p.peso
+            if oi < fin_titulo:
+                en_titulo.add(p.tema)
+            actual = mejor.get(p.tema)
+            candidato = (-p.peso, 1 if oi < fin_titulo else 0, oi, of)
+            if actual is None or candidato < actual:
+                mejor[p.tema] = candidato
     puntajes = {t: sum(v.values()) + (1 if t in en_titulo else 0) for t, v in vistas.items()}
     elegidos = [t for t in tax.temas if puntajes.get(t, 0) >= UMBRAL]
     elegidos.sort(key=lambda t: -puntajes[t])
