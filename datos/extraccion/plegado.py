@@ -121,19 +121,17 @@ class TextoPlegado:
     def desde(cls, texto: str) -> TextoPlegado:
         pleno = plegar(texto)
         base = " " + pleno.translate(_SEPARADORES) + " "
-        partes: list[str] = []
-        cortes: list[int] = [0]
-        desplazamientos: list[int] = [-1]
-        previo = 0
+        tramos = [m.span() for m in _ESPACIOS_REPETIDOS.finditer(base)]
+        if not tramos:
+            return cls(texto, pleno, base, (0,), (-1,))
+        cortes = [0]
+        desplazamientos = [-1]
         quitados = 0
-        for m in _ESPACIOS_REPETIDOS.finditer(base):
-            partes.append(base[previo : m.start() + 1])
-            quitados += m.end() - m.start() - 1
-            previo = m.end()
-            cortes.append(m.end() - quitados)
+        for inicio, fin in tramos:
+            quitados += fin - inicio - 1
+            cortes.append(fin - quitados)
             desplazamientos.append(quitados - 1)
-        partes.append(base[previo:])
-        return cls(texto, pleno, "".join(partes), tuple(cortes), tuple(desplazamientos))
+        return cls(texto, pleno, _ESPACIOS_REPETIDOS.sub(" ", base), tuple(cortes), tuple(desplazamientos))
 
     def original(self, i: int) -> int:
         """Posición en el texto original de la posición `i` de `busqueda`."""
