@@ -24,7 +24,7 @@ _CABEZA = (
     r"|Mecanismo|Diálogo|Plataforma|Encuentro|Coloquio|Asamblea|Junta|Plenario|Sesión|Ronda"
 )
 _NOMBRADO = re.compile(
-    rf"(?<![\w])(?P<cabeza>(?:{_CABEZA})|(?:{_CABEZA.lower()}))"
+    rf"(?<![\w])(?:(?P<cabeza>{_CABEZA})|(?P<minuscula>{_CABEZA.lower()})(?= (?:de |del )?(?!(?:{_CABEZA})\b){_CAP}))"
     rf"(?P<resto>(?:(?: en el marco(?= de))? (?:{_CONECTOR} )*{_CAP})+)"
 )
 _MARCO = re.compile(r" en el marco (del?)\b")
@@ -63,7 +63,8 @@ def _candidatos(texto: str):
         yield f"{m.group('cabeza').capitalize()} {nombre}", m.start(), m.end()
     for m in _NOMBRADO.finditer(texto):
         # "reunión de Alto Nivel en el marco del Pacto …" es la reunión del Pacto.
-        nombre = _recortar(_MARCO.sub(r" \1", f"{m.group('cabeza')}{m.group('resto')}"))
+        cabeza = m.group("cabeza") or m.group("minuscula")
+        nombre = _recortar(_MARCO.sub(r" \1", f"{cabeza}{m.group('resto')}"))
         k = clave(nombre)
         palabras = [p for p in k.split() if p not in _CONECTORES]
         if k in _SOLO_CABEZA or len(palabras) < 2 or all(p in _GENERICAS for p in palabras[1:]):
