@@ -74,8 +74,8 @@ def _leer_widgets(opciones: Any) -> Filtros:
     if _hay_rango(opciones) and CLAVE_ANIOS in ss:
         lo, hi = int(opciones.anio_min), int(opciones.anio_max)
         a, b = ss[CLAVE_ANIOS]
-        desde = int(a) if int(a) > lo else None
-        hasta = int(b) if int(b) < hi else None
+        if (int(a), int(b)) != (lo, hi):  # todo el rango = sin filtro de años (URL más corta)
+            desde, hasta = int(a), int(b)
     return Filtros(anio_desde=desde, anio_hasta=hasta, **valores)
 
 

@@ -118,3 +118,13 @@ def sin_datos(clave: str, mensaje: str = SIN_EVENTOS) -> None:
 def pista_clic(texto: str = "Haga clic en una barra para filtrar todo el tablero por ese valor.") -> None:
     """Indica qué pasa al hacer clic en el gráfico."""
     st.caption(f":material/touch_app: {texto}")
+
+
+def hay_eventos(filtros: Filtros, clave: str = "pagina") -> bool:
+    """Si ningún evento coincide con los filtros, lo dice (con el botón para limpiarlos) y devuelve False."""
+    from paginas import _datos
+
+    if int(_datos.consultar("eventos.contar_eventos", filtros) or 0) > 0:
+        return True
+    sin_datos(f"vacio_{clave}")
+    return False

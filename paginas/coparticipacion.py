@@ -231,6 +231,8 @@ def pagina() -> None:
     filtros = _filtros.actuales()
     st.title("Coparticipación", anchor=False)
     st.caption("Organizaciones que participan juntas en los mismos eventos: socios frecuentes y grupos de trabajo.")
+    if not graficos.hay_eventos(filtros):
+        return
     top_n = st.slider("Organizaciones en la matriz", min_value=5, max_value=40, value=15, step=1, key="cp_top",
                       help="Las N organizaciones con más eventos con los filtros actuales.")
     siglas = _siglas(filtros, top_n)

@@ -106,6 +106,8 @@ def pagina() -> None:
     filtros = _filtros.actuales()
     st.title("Línea de tiempo", anchor=False)
     st.caption("Cuántos eventos hubo en cada periodo y quiénes los protagonizaron.")
+    if not graficos.hay_eventos(filtros):
+        return
     c1, c2 = st.columns([1, 2])
     with c1:
         granularidad = st.segmented_control(

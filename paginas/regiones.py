@@ -87,6 +87,8 @@ def pagina() -> None:
     filtros = _filtros.actuales()
     st.title("Regiones", anchor=False)
     st.caption("Dónde ocurrieron los eventos: departamentos del Perú y países del exterior.")
+    if not graficos.hay_eventos(filtros):
+        return
     _peru(filtros)
     _exterior(filtros)
 

@@ -96,6 +96,8 @@ def pagina() -> None:
     st.title("Temas", anchor=False)
     st.caption("De qué tratan los eventos (migración, comunidad peruana en el exterior, seguridad, comercio…), "
                "según palabras clave del catálogo de temas.")
+    if not graficos.hay_eventos(filtros):
+        return
     granularidad = st.segmented_control(
         "Agrupar por", list(GRANULARIDADES), format_func=GRANULARIDADES.get, default="mes", required=True,
         key="tm_granularidad",
