@@ -1,4 +1,4 @@
-"""CLI de Articula: `python -m datos construir|extraer`.
+"""CLI de Articula: `python -m datos construir|extraer|catalogo`.
 
 Códigos de salida de `construir`:
   0  la construcción terminó (aunque haya rechazos: van en el resumen y en la tabla `rechazos`)
@@ -66,7 +66,7 @@ def _avisar_rechazo(r) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m datos", description="Articula: notas de prensa → base DuckDB.")
-    sub = p.add_subparsers(dest="orden", required=True, metavar="{construir,extraer}")
+    sub = p.add_subparsers(dest="orden", required=True, metavar="{construir,extraer,catalogo}")
 
     c = sub.add_parser(
         "construir",
@@ -88,6 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     e = sub.add_parser("extraer", help="imprime una línea JSON por nota con los campos extraídos")
     e.add_argument("archivos", nargs="+", help="archivos o carpetas de notas")
     e.set_defaults(funcion=_extraer)
+
+    from datos.curaduria.cli import agregar_subparser
+
+    agregar_subparser(sub)
     return p
 
 
