@@ -18,18 +18,32 @@ from pathlib import Path
 import duckdb
 
 _RAIZ = Path(__file__).resolve().parent.parent
-_CARPETA_SQL = Path(__file__).resolve().parent / "sql"
+CARPETA_SQL = Path(__file__).resolve().parent / "sql"
 _ALIAS = "articula"
 _PREPARAR_CURSOR = f"USE {_ALIAS}; SET search_path = '{_ALIAS}.main,memory.main'"
 
-# Si una base anterior no trae la tabla precalculada `evento_par`, se ofrece
-# una vista equivalente (más lenta) en el catálogo en memoria.
-_VISTA_EVENTO_PAR = (
-    "CREATE VIEW memory.main.evento_par AS"
-    " SELECT DISTINCT a.evento_id, a.organizacion_id AS organizacion_a, b.organizacion_id AS organizacion_b"
-    " FROM articula.main.evento_organizacion a JOIN articula.main.evento_organizacion b"
-    " ON a.evento_id = b.evento_id AND a.organizacion_id < b.organizacion_id"
-)
+# Si una base anterior no trae los marts precalculados (datos/esquema/marts/),
+# se ofrecen vistas equivalentes (más lentas) en el catálogo en memoria.
+_VISTAS_DE_RESPALDO = {
+    "evento_par": (
+        "CREATE VIEW memory.main.evento_par AS"
+        " SELECT DISTINCT a.evento_id, a.organizacion_id AS organizacion_a, b.organizacion_id AS organizacion_b"
+        " FROM articula.main.evento_organizacion a JOIN articula.main.evento_organizacion b"
+        " ON a.evento_id = b.evento_id AND a.organizacion_id < b.organizacion_id"
+    ),
+    "organizacion_resumen": (
+        "CREATE VIEW memory.main.organizacion_resumen AS"
+        " SELECT o.organizacion_id, o.nombre, o.sigla, o.tipo, o.en_catalogo, count(*) AS eventos,"
+        " min(e.fecha) AS primera_fecha, max(e.fecha) AS ultima_fecha"
+        " FROM articula.main.organizaciones o"
+        " JOIN articula.main.evento_organizacion eo ON eo.organizacion_id = o.organizacion_id"
+        " JOIN articula.main.eventos e ON e.evento_id = eo.evento_id GROUP BY ALL"
+    ),
+    "par_resumen": (
+        "CREATE VIEW memory.main.par_resumen AS"
+        " SELECT organizacion_a, organizacion_b, count(*) AS eventos FROM evento_par GROUP BY ALL"
+    ),
+}
 
 _candado = threading.Lock()
 _actual: tuple[tuple[str, tuple], duckdb.DuckDBPyConnection] | None = None
@@ -64,11 +78,11 @@ def hay_base() -> bool:
 def _abrir(ruta: Path) -> duckdb.DuckDBPyConnection:
     conexion = duckdb.connect(":memory:", config={"memory_limit": os.environ.get("ARTICULA_MEMORIA", "1GB")})
     conexion.execute(f"ATTACH ? AS {_ALIAS} (READ_ONLY)", [str(ruta)])
-    tablas = conexion.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE database_name = ? AND table_name = 'evento_par'", [_ALIAS]
-    ).fetchall()
-    if not tablas:
-        conexion.execute(_VISTA_EVENTO_PAR)
+    tablas = conexion.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = ?", [_ALIAS])
+    presentes = {fila[0] for fila in tablas.fetchall()}
+    for mart, vista in _VISTAS_DE_RESPALDO.items():  # en orden: par_resumen usa evento_par
+        if mart not in presentes:
+            conexion.execute(vista)
     return conexion
 
 
@@ -105,4 +119,4 @@ def cargar_sql(nombre: str) -> str:
     """Texto de `consultas/sql/<nombre>.sql` (cacheado)."""
     if not nombre.replace("_", "").isalnum() or not nombre.isascii():
         raise ValueError(f"Nombre de consulta no válido: {nombre!r}")
-    return (_CARPETA_SQL / f"{nombre}.sql").read_text(encoding="utf-8")
+    return (CARPETA_SQL / f"{nombre}.sql").read_text(encoding="utf-8")

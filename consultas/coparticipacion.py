@@ -20,8 +20,6 @@ COLUMNAS_MATRIZ = ["fila", "columna", "eventos", "etiqueta_fila", "etiqueta_colu
 
 def pares_principales(f: Filtros, n: int = 20) -> pd.DataFrame:
     """organizacion_a, organizacion_b, eventos (más sigla_a, sigla_b): los n pares con más eventos juntos."""
-    if f.es_vacio():
-        return tabla("pares_principales_todos", None, [max(0, int(n))])
     return tabla("pares_principales", f, [max(0, int(n))])
 
 

@@ -280,13 +280,36 @@ def test_socios_de_una_organizacion():
     assert list(solo_2023["socio"]) == [OIM]
 
 
-def test_sin_tabla_evento_par_se_calcula_igual(tmp_path, monkeypatch):
+def test_sin_marts_precalculados_se_calcula_igual(tmp_path, monkeypatch):
     ruta = bd.construir_bd(tmp_path / "vieja.duckdb")
     with duckdb.connect(str(ruta)) as con:
-        con.execute("DROP TABLE evento_par")
+        for mart in ("evento_par", "organizacion_resumen", "par_resumen"):
+            con.execute(f"DROP TABLE IF EXISTS {mart}")
     monkeypatch.setenv("ARTICULA_DB", str(ruta))
-    df = coparticipacion.pares_principales(Filtros(), n=1)
-    assert {df["organizacion_a"].iloc[0], df["organizacion_b"].iloc[0]} == {OIM, GORE}
+    for f in (Filtros(), Filtros(anio_desde=2023)):
+        df = coparticipacion.pares_principales(f, n=1)
+        assert {df["organizacion_a"].iloc[0], df["organizacion_b"].iloc[0]} == {OIM, GORE}
+        assert coparticipacion.socios_de(f, OIM)["socio"].iloc[0] == GORE
+        assert len(coparticipacion.matriz(f, top_n=3)) == 9
+    assert resumen.socios_principales(Filtros(), n=1)["organizacion"].iloc[0] == OIM
+
+
+SIN_Y_CON_FILTRO_NEUTRO = [
+    ("cifras", lambda f: resumen.cifras(f)),
+    ("socios", lambda f: resumen.socios_principales(f, 50)),
+    ("pares", lambda f: coparticipacion.pares_principales(f, 50)),
+    ("matriz", lambda f: coparticipacion.matriz(f, 50)),
+    ("socios_de", lambda f: coparticipacion.socios_de(f, GORE)),
+    ("fuera", lambda f: calidad.fuera_de_catalogo(f)),
+]
+
+
+@pytest.mark.parametrize(("nombre", "vista"), SIN_Y_CON_FILTRO_NEUTRO)
+def test_atajos_sin_filtros_coinciden_con_la_consulta_filtrada(nombre, vista):
+    """Sin filtros se leen marts precalculados; un filtro que lo incluye todo debe dar lo mismo."""
+    todo = Filtros(pais=tuple({e["pais"] for e in EVENTOS}))  # no es vacío, pero no excluye nada
+    assert len(filtrados(todo)) == len(EVENTOS)
+    pd.testing.assert_frame_equal(vista(Filtros()), vista(todo), check_dtype=False)
 
 
 # --- Temas y organizaciones ---------------------------------------------------------

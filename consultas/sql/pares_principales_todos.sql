@@ -1,9 +1,8 @@
--- Pares de organizaciones con más eventos compartidos, sin filtros: agrega el mart evento_par directamente.
+-- Pares de organizaciones con más eventos compartidos, sin filtros: del mart par_resumen.
 WITH conteo AS (
-    SELECT p.organizacion_a, p.organizacion_b, count(*) AS eventos
-    FROM evento_par p
-    GROUP BY p.organizacion_a, p.organizacion_b
-    ORDER BY eventos DESC, p.organizacion_a, p.organizacion_b
+    SELECT organizacion_a, organizacion_b, eventos
+    FROM par_resumen
+    ORDER BY eventos DESC, organizacion_a, organizacion_b
     LIMIT ?
 )
 SELECT oa.nombre AS organizacion_a, ob.nombre AS organizacion_b, c.eventos,

@@ -1,0 +1,94 @@
+"""Novedades del periodo: organizaciones que aparecen por primera vez, regiones sin actividad reciente y
+pares de organizaciones en alza frente al periodo anterior.
+
+El periodo sale de los años filtrados; sin años, son los últimos 12 meses con datos. Los demás filtros
+(región, organización, ...) se aplican siempre: "nueva en Tumbes" es nueva entre los eventos de Tumbes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from consultas.ejecucion import filas, tabla
+from consultas.filtros import Filtros
+from consultas.geografia import departamentos
+
+MESES_SIN_ACTIVIDAD = 6
+
+
+@dataclass(frozen=True)
+class Periodo:
+    desde: dt.date
+    hasta: dt.date
+    anterior_desde: dt.date
+    anterior_hasta: dt.date
+    referencia: dt.date  # fin del periodo o última fecha con datos, lo que sea antes
+
+    def texto(self) -> str:
+        return f"{self.desde:%d/%m/%Y}–{self.hasta:%d/%m/%Y}"
+
+    def texto_anterior(self) -> str:
+        return f"{self.anterior_desde:%d/%m/%Y}–{self.anterior_hasta:%d/%m/%Y}"
+
+
+def _sin_anios(f: Filtros) -> Filtros:
+    return f.con(anio_desde=None, anio_hasta=None)
+
+
+def _restar_meses(fecha: dt.date, meses: int) -> dt.date:
+    mes = fecha.month - meses
+    anio = fecha.year + (mes - 1) // 12
+    mes = (mes - 1) % 12 + 1
+    dias = [31, 29 if anio % 4 == 0 and (anio % 100 or anio % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31,
+            30, 31][mes - 1]
+    return dt.date(anio, mes, min(fecha.day, dias))
+
+
+def periodo(f: Filtros) -> Periodo | None:
+    """El periodo de las novedades y el anterior, del mismo largo; None si no hay eventos con fecha."""
+    maxima = filas("novedades_fecha_max", _sin_anios(f))[0][0]
+    if maxima is None:
+        return None
+    if f.anio_desde is None and f.anio_hasta is None:
+        hasta = maxima
+        desde = _restar_meses(hasta, 12) + dt.timedelta(days=1)
+        anterior_hasta = desde - dt.timedelta(days=1)
+        anterior_desde = _restar_meses(desde, 12)
+    else:
+        inicio = f.anio_desde if f.anio_desde is not None else f.anio_hasta
+        fin = f.anio_hasta if f.anio_hasta is not None else max(inicio, maxima.year)
+        desde, hasta = dt.date(inicio, 1, 1), dt.date(fin, 12, 31)
+        largo = fin - inicio + 1
+        anterior_desde, anterior_hasta = dt.date(inicio - largo, 1, 1), dt.date(inicio - 1, 12, 31)
+    return Periodo(desde, hasta, anterior_desde, anterior_hasta, min(hasta, maxima))
+
+
+def organizaciones_nuevas(f: Filtros, n: int = 10) -> pd.DataFrame:
+    """organizacion, sigla, tipo, en_catalogo, primera_fecha, eventos: las que aparecen por primera vez."""
+    p = periodo(f)
+    if p is None:
+        return tabla("novedades_organizaciones", _sin_anios(f), [None, None, None, None, 0])
+    return tabla("novedades_organizaciones", _sin_anios(f), [p.desde, p.hasta, p.desde, p.hasta, int(n)])
+
+
+def regiones_sin_actividad(f: Filtros, meses: int = MESES_SIN_ACTIVIDAD) -> pd.DataFrame:
+    """region, ultima_fecha (None si nunca tuvo): departamentos sin eventos en los últimos `meses` del periodo."""
+    p = periodo(f)
+    nombres, _ = departamentos()
+    if f.region:
+        nombres = [r for r in nombres if r in f.region]
+    referencia = p.referencia if p is not None else dt.date.today()
+    limite = _restar_meses(referencia, meses)
+    return tabla("novedades_regiones", _sin_anios(f), [nombres, limite, referencia])
+
+
+def pares_en_alza(f: Filtros, n: int = 10) -> pd.DataFrame:
+    """organizacion_a, organizacion_b, eventos, eventos_anterior, alza: más trabajo conjunto que antes."""
+    p = periodo(f)
+    if p is None:
+        return tabla("novedades_pares", _sin_anios(f), [None, None, None, None, 0])
+    extras = [p.desde, p.hasta, p.anterior_desde, p.anterior_hasta, int(n)]
+    return tabla("novedades_pares", _sin_anios(f), extras)
