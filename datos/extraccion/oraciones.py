@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Fin de oración: punto, signo de cierre o salto de línea. No corta en abreviaturas
 # frecuentes en las notas ("p. m.", "Sr.", "Dr.", "Av.", "S.A.", iniciales).
@@ -14,6 +15,12 @@ _CORTE = re.compile(r"(?<=[.!?…])\s+(?=[«“\"¿¡(]?[A-ZÁÉÍÓÚÑ0-9])|\n
 
 def dividir(texto: str) -> list[str]:
     """Devuelve las oraciones del texto, sin vacías y con espacios normalizados."""
+    return list(_dividir(texto))
+
+
+@lru_cache(maxsize=256)
+def _dividir(texto: str) -> tuple[str, ...]:
+    # Cacheada: varios módulos parten el mismo cuerpo o párrafo de una nota.
     oraciones: list[str] = []
     pendiente = ""
     for trozo in _CORTE.split(texto):
@@ -27,7 +34,7 @@ def dividir(texto: str) -> list[str]:
         pendiente = ""
     if pendiente:
         oraciones.append(pendiente)
-    return oraciones
+    return tuple(oraciones)
 
 
 def oracion_de(texto: str, inicio: int, fin: int) -> str:
