@@ -7,8 +7,10 @@ A igual puntaje gana el tipo que aparece antes en el catálogo (el más específ
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from functools import lru_cache
+
+import ahocorasick
 
 from datos.extraccion import catalogos
 from datos.extraccion.catalogos import dividir_lista, normalizar
@@ -21,23 +23,67 @@ PESO_CUERPO = 1
 MAX_ORACIONES_CUERPO = 3  # que un cuerpo largo no tape al título
 
 
-def _patron(palabra: str) -> str:
+@dataclass(frozen=True)
+class _Tipos:
+    """Palabras clave de todos los tipos en un solo autómata: una pasada por oración, no una regex por tipo."""
+
+    nombres: tuple[str, ...]  # en el orden del catálogo (desempata)
+    automata: ahocorasick.Automaton | None  # literal → ((orden, es_prefijo), ...)
+
+
+def _literal(palabra: str) -> tuple[str, bool]:
+    """'capacit*' → ('capacit', True): el literal a buscar y si admite más letras detrás."""
     palabra = normalizar(palabra)
     if palabra.endswith("*"):
-        return re.escape(palabra[:-1].strip()) + r"\w*"
-    return re.escape(palabra)
+        return palabra[:-1].strip(), True
+    return palabra, False
 
 
 @lru_cache(maxsize=8)
-def _tipos(carpeta: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _tipos(carpeta: str) -> _Tipos:
     del carpeta  # parte de la clave de la caché
-    tipos = []
+    nombres: list[str] = []
+    literales: dict[str, list[tuple[int, bool]]] = {}
     for fila in catalogos.leer_csv("tipos_evento"):
         palabras = [p for p in dividir_lista(fila.get("palabras_clave")) if normalizar(p).strip("*")]
         if fila.get("tipo_evento") and palabras:
-            patron = re.compile(r"\b(?:" + "|".join(_patron(p) for p in palabras) + r")\b")
-            tipos.append((fila["tipo_evento"], patron))
-    return tuple(tipos)
+            orden = len(nombres)
+            nombres.append(fila["tipo_evento"])
+            for palabra in palabras:
+                literal, prefijo = _literal(palabra)
+                if literal and (orden, prefijo) not in literales.setdefault(literal, []):
+                    literales[literal].append((orden, prefijo))
+    automata = None
+    if literales:
+        automata = ahocorasick.Automaton()
+        for literal, destinos in literales.items():
+            automata.add_word(literal, (len(literal), tuple(destinos)))
+        automata.make_automaton()
+    return _Tipos(tuple(nombres), automata)
+
+
+def _es_palabra(c: str) -> bool:
+    return c.isalnum() or c == "_"  # la definición de \w de `re` para str
+
+
+def _tipos_en(plano: str, tipos: _Tipos) -> set[int]:
+    """Órdenes de los tipos con alguna palabra clave entre límites de palabra (como r"\b(?:…)\b")."""
+    hallados: set[int] = set()
+    if tipos.automata is None:
+        return hallados
+    largo = len(plano)
+    for fin, (n, destinos) in tipos.automata.iter(plano):
+        inicio = fin - n + 1
+        antes = inicio > 0 and _es_palabra(plano[inicio - 1])
+        if antes == _es_palabra(plano[inicio]):
+            continue  # sin \b al inicio
+        ultima = _es_palabra(plano[fin])
+        despues = fin + 1 < largo and _es_palabra(plano[fin + 1])
+        for orden, prefijo in destinos:
+            # exacta: \b al final; con '*': \w* come el resto de la palabra (basta que la última sea letra)
+            if (ultima or despues) if prefijo else ultima != despues:
+                hallados.add(orden)
+    return hallados
 
 
 def clasificar(titulo: str, cuerpo: str) -> Hallazgo | None:
@@ -48,16 +94,16 @@ def clasificar(titulo: str, cuerpo: str) -> Hallazgo | None:
     if oraciones:
         fuentes.append((oraciones[0], PESO_PRIMERA_ORACION))
         fuentes += [(o, PESO_CUERPO) for o in oraciones[1:]]
-    normalizadas = [(texto, normalizar(texto), peso) for texto, peso in fuentes if texto.strip()]
+    normalizadas = [(texto, _tipos_en(normalizar(texto), tipos), peso) for texto, peso in fuentes if texto.strip()]
 
     mejor: tuple[int, int, str, str] | None = None  # (puntaje, -orden, tipo, evidencia)
-    for orden, (tipo, patron) in enumerate(tipos):
+    for orden, tipo in enumerate(tipos.nombres):
         puntaje = 0
         evidencia = ""
         peso_evidencia = 0
         en_cuerpo = 0
-        for texto, plano, peso in normalizadas:
-            if not patron.search(plano):
+        for texto, hallados, peso in normalizadas:
+            if orden not in hallados:
                 continue
             if peso == PESO_CUERPO:
                 en_cuerpo += 1
