@@ -198,3 +198,15 @@ def candado() -> Iterator[None]:
     finally:
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
+
+
+def version() -> tuple:
+    """Cambia cuando cambia el catálogo o la lista de ignoradas (clave de caché del tablero)."""
+    firmas = []
+    for nombre in (ARCHIVO_ORGANIZACIONES, ARCHIVO_IGNORADAS):
+        try:
+            estado = ruta(nombre).stat()
+            firmas.append((estado.st_ino, estado.st_mtime_ns, estado.st_size))
+        except OSError:
+            firmas.append(())
+    return (str(catalogos.carpeta()), *firmas)
