@@ -11,7 +11,7 @@ import threading
 import streamlit as st
 
 from consultas import conexion
-from paginas import _datos, _filtros
+from paginas import _acceso, _datos, _filtros
 
 _candado_construccion = threading.Lock()
 
@@ -78,12 +78,13 @@ def main() -> None:
     """Una ejecución del tablero: base → filtros → avisos → página elegida."""
     if not _base_lista():
         return
-    navegacion = st.navigation(PAGINAS)
+    navegacion = st.navigation(PAGINAS + _acceso.paginas())  # admin: solo con la clave ingresada
     opciones = _datos.opciones()
     with st.sidebar:
         st.title("Articula", anchor=False)
         st.caption("Articulación interinstitucional de la Cancillería del Perú según sus notas de prensa.")
     _filtros.barra_lateral(opciones)
+    _acceso.formulario()
     if opciones.hay_sinteticas:
         st.warning(
             "**Atención:** esta base contiene notas **sintéticas** (generadas para pruebas de rendimiento). "

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from paginas import _datos, _eventos, _filtros
+from paginas import _datos, _eventos, _filtros, _informe, _novedades
 from paginas import _formato as formato
 from paginas import _graficos as graficos
 
@@ -109,6 +109,7 @@ def pagina() -> None:
     st.title("Resumen", anchor=False)
     st.caption("Con quién y dónde articula la Cancillería, según sus notas de prensa. "
                f"Mostrando: {filtros.descripcion()}.")
+    _informe.boton(filtros)  # informe HTML autocontenido (y PDF si hay Chromium)
     if not _cifras(filtros):
         graficos.sin_datos("resumen")
         return
@@ -118,6 +119,7 @@ def pagina() -> None:
     with derecha:
         _tendencia(filtros)
     _ultimos(filtros)
+    _novedades.seccion(filtros)
 
 
 pagina()
