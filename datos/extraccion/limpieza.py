@@ -35,17 +35,24 @@ _ETIQUETA_PEGADA = re.compile(
     r"(?=[A-ZÁÉÍÓÚÑ¿¡“\"«])"
 )
 _COLOFON = re.compile(r"^(?:Esta noticia pertenece a(?:l)?\s+(?:compendio|la colecci[oó]n)|Compendio:)", re.IGNORECASE)
-_INVISIBLES = str.maketrans({"\u00a0": " ", "\u200b": "", "\ufeff": "", "\u202f": " ", "\t": " "})
+# str.translate con dict es lentísimo en texto no ASCII (una búsqueda fallida por carácter): replace en C.
+_INVISIBLES = (("\u00a0", " "), ("\u200b", ""), ("\ufeff", ""), ("\u202f", " "), ("\t", " "))
+_ESPACIOS_DOBLES = re.compile(r" {2,}")
 _PARRAFO_MINIMO = 40  # caracteres: por debajo, repetir una línea no es "párrafo doble"
 _PIE_MAXIMO = 90  # caracteres de un pie de foto
 _SIMILITUD_TITULO = 85
 
 
 def _lineas(texto: str) -> list[str]:
-    texto = texto.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLES)
+    texto = texto.replace("\r\n", "\n").replace("\r", "\n")
+    for invisible, reemplazo in _INVISIBLES:
+        if invisible in texto:
+            texto = texto.replace(invisible, reemplazo)
     lineas: list[str] = []
     for linea in texto.split("\n"):
-        linea = re.sub(r" {2,}", " ", linea).strip()
+        if "  " in linea:
+            linea = _ESPACIOS_DOBLES.sub(" ", linea)
+        linea = linea.strip()
         pegada = _ETIQUETA_PEGADA.match(linea)
         if pegada:
             lineas.extend([pegada.group(1), linea[pegada.end() :].strip()])
