@@ -26,7 +26,11 @@ def eventos_por_periodo(
     """periodo (primer día), grupo, eventos. Sin desglose el grupo es "Todos".
 
     Más allá de los `top` grupos con más eventos todo se suma en "Otros"; los
-    eventos sin fecha quedan fuera (Calidad de datos los cuenta).
+    eventos sin fecha quedan fuera (Calidad de datos los cuenta). En los
+    desgloses multivaluados (tema, organización, tipo de organización) un evento
+    cuenta en cada grupo en que aparece; en "Otros" cuenta una vez, salvo por
+    organización, donde "Otros" suma participaciones (por rendimiento). Los
+    eventos sin organización o sin tema no aparecen en esos desgloses.
     """
     if desglose is None:
         return tabla("eventos_por_periodo", f, [unidad(granularidad)])

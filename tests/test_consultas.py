@@ -523,3 +523,18 @@ def test_consultas_en_paralelo_dan_lo_mismo_que_en_serie():
     with ThreadPoolExecutor(max_workers=8) as grupo:
         list(grupo.map(correr, tareas))
     assert errores == []
+
+
+def test_los_archivos_sql_solo_tienen_la_marca_donde():
+    """El único texto que se inserta en el SQL es la condición de Filtros (nombres fijos y `?`)."""
+    from consultas.conexion import CARPETA_SQL
+
+    archivos = sorted(CARPETA_SQL.glob("*.sql"))
+    assert len(archivos) > 20
+    for archivo in archivos:
+        texto = archivo.read_text(encoding="utf-8")
+        sin_marca = texto.replace("{donde}", "")
+        assert "{" not in sin_marca and "}" not in sin_marca, archivo.name
+        assert "$" not in texto and "%s" not in texto, archivo.name
+        if archivo.stem.endswith("_todos"):
+            assert "{donde}" not in texto and (CARPETA_SQL / f"{archivo.stem[:-6]}.sql").is_file(), archivo.name

@@ -1,17 +1,30 @@
--- Eventos por periodo y organizacion (un evento cuenta en cada grupo en que participa, una vez en "Otros").
-WITH base AS (
-    SELECT CAST(date_trunc(?, e.fecha) AS DATE) AS periodo, e.evento_id, coalesce(o.nombre, 'Sin dato') AS grupo
+-- Eventos por periodo y organización: un evento cuenta en cada organización que participa.
+-- "Otros" suma participaciones de las demás organizaciones (no eventos distintos): contar eventos
+-- distintos ahí exige deduplicar millones de filas a gran escala y no cambia la lectura del gráfico.
+WITH base AS MATERIALIZED (
+    SELECT CAST(date_trunc(?, e.fecha) AS DATE) AS periodo, e.evento_id, eo.organizacion_id AS clave
     FROM eventos e
-    LEFT JOIN evento_organizacion eo ON eo.evento_id = e.evento_id
-    LEFT JOIN organizaciones o ON o.organizacion_id = eo.organizacion_id
+    JOIN evento_organizacion eo ON eo.evento_id = e.evento_id
     WHERE e.fecha IS NOT NULL AND ({donde})
 ),
 principales AS (
-    SELECT grupo FROM base GROUP BY grupo ORDER BY count(DISTINCT evento_id) DESC, grupo LIMIT ?
+    SELECT clave FROM base GROUP BY clave ORDER BY count(*) DESC, clave LIMIT ?
+),
+por_grupo AS (
+    SELECT periodo, clave, count(*) AS eventos
+    FROM base
+    WHERE clave IN (SELECT clave FROM principales)
+    GROUP BY periodo, clave
+),
+otros AS (
+    SELECT periodo, count(*) AS eventos
+    FROM base
+    WHERE clave NOT IN (SELECT clave FROM principales)
+    GROUP BY periodo
 )
-SELECT periodo,
-       CASE WHEN grupo IN (SELECT grupo FROM principales) THEN grupo ELSE 'Otros' END AS grupo,
-       count(DISTINCT evento_id) AS eventos
-FROM base
-GROUP BY ALL
+SELECT periodo, o.nombre AS grupo, g.eventos
+FROM por_grupo g
+JOIN organizaciones o ON o.organizacion_id = g.clave
+UNION ALL
+SELECT periodo, 'Otros' AS grupo, eventos FROM otros
 ORDER BY periodo, grupo

@@ -1,16 +1,28 @@
--- Eventos por periodo y tema (un evento cuenta en cada uno de sus temas, una vez en "Otros").
-WITH base AS (
-    SELECT CAST(date_trunc(?, e.fecha) AS DATE) AS periodo, e.evento_id, coalesce(t.tema, 'Sin dato') AS grupo
+-- Eventos por periodo y tema: un evento cuenta en cada grupo en que aparece, y una sola vez en "Otros".
+-- Se agrega primero sobre claves pequeñas; "Otros" cuenta eventos distintos solo fuera de los principales.
+WITH base AS MATERIALIZED (
+    SELECT CAST(date_trunc(?, e.fecha) AS DATE) AS periodo, e.evento_id, t.tema AS clave
     FROM eventos e
-    LEFT JOIN evento_tema t ON t.evento_id = e.evento_id
+    JOIN evento_tema t ON t.evento_id = e.evento_id
     WHERE e.fecha IS NOT NULL AND ({donde})
 ),
 principales AS (
-    SELECT grupo FROM base GROUP BY grupo ORDER BY count(DISTINCT evento_id) DESC, grupo LIMIT ?
+    SELECT clave FROM base GROUP BY clave ORDER BY count(*) DESC, clave LIMIT ?
+),
+por_grupo AS (
+    SELECT periodo, clave, count(*) AS eventos
+    FROM base
+    WHERE clave IN (SELECT clave FROM principales)
+    GROUP BY periodo, clave
+),
+otros AS (
+    SELECT periodo, count(*) AS eventos
+    FROM (SELECT DISTINCT periodo, evento_id FROM base WHERE clave NOT IN (SELECT clave FROM principales))
+    GROUP BY periodo
 )
-SELECT periodo,
-       CASE WHEN grupo IN (SELECT grupo FROM principales) THEN grupo ELSE 'Otros' END AS grupo,
-       count(DISTINCT evento_id) AS eventos
-FROM base
-GROUP BY ALL
+SELECT periodo, g.clave AS grupo, g.eventos
+FROM por_grupo g
+
+UNION ALL
+SELECT periodo, 'Otros' AS grupo, eventos FROM otros
 ORDER BY periodo, grupo
