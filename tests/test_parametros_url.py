@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_texto_hostil import PAGINAS, nuevo_apptest, sin_escapar
+from tests.test_texto_hostil import PAGINAS, TITULOS, nuevo_apptest, sin_escapar
 
 RAIZ = Path(__file__).resolve().parent.parent
 CONSULTAS = RAIZ / "consultas"
@@ -82,10 +82,15 @@ def _eventos_en_pantalla(at) -> int:  # noqa: ANN001
 
 
 def _abrir(pagina: str, params: dict) -> object:
+    """Abre el tablero con la dirección dada y va a `pagina` (AppTest solo cambia de página tras una ejecución)."""
     at = nuevo_apptest()
     at.query_params = params
-    at.switch_page(pagina)
     at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    if pagina != PAGINAS[0]:
+        at.switch_page(pagina)
+        at.run()
+    assert at.title[0].value == TITULOS[pagina]
     return at
 
 

@@ -56,6 +56,9 @@ CRUDOS = (
     "# título",
 )
 SCRIPT = "<script>alert(1)</script>"
+# Título de cada página: confirma que AppTest abrió la página pedida.
+TITULOS = dict(zip(PAGINAS, ("Resumen", "Línea de tiempo", "Regiones", "Coparticipación", "Temas", "Organizaciones",
+                             "Explorador", "Calidad de datos", "Acerca de Articula"), strict=True))
 
 
 def construir_bd_hostil(destino: Path) -> Path:
@@ -212,6 +215,7 @@ def test_ninguna_pagina_interpreta_el_texto_de_las_notas(en_bd_hostil: Path) -> 
         at.switch_page(pagina)
         at.run()
         assert not at.exception, (pagina, [e.value for e in at.exception])
+        assert at.title[0].value == TITULOS[pagina]
         assert sin_escapar(at) == [], pagina
         if pagina.endswith(("resumen.py", "explorador.py")):
             planos = textos_planos(at)
