@@ -12,6 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
+
+import ahocorasick
 
 from datos.extraccion import catalogos
 from datos.extraccion.catalogos import dividir_lista, normalizar
@@ -45,6 +48,9 @@ _TIPOS_MISION = {
     "representante permanente": ("Misión Permanente", "Misión"),
 }
 _MISION = re.compile(
+    # La anticipación (condición necesaria: nu|co|có|vi|se|em|en|mi|re) descarta en C casi todas las posiciones
+    # antes de probar la alternancia entera: el mismo resultado, 2× más rápido.
+    r"(?=[ncvsemr][uoóiemn])"
     r"(?P<nuestra>\bnuestr[oa]s?\s+)?\b(?P<tipo>Consulado\s+General|Consulado|C[óo]nsul\s+General|C[óo]nsul\s+Adscrito|"
     r"C[óo]nsul\s+Honorario|C[óo]nsul|Vic[eé]c[óo]nsul|Secci[óo]n\s+Consular|Embajada|Embajadora|Embajador|"
     r"Encargad[oa]\s+de\s+Negocios|Misi[óo]n\s+Permanente|Representaci[óo]n\s+Permanente|Representante\s+Permanente)"
@@ -59,6 +65,47 @@ _CUE_PERU = re.compile(
 )
 
 
+class _Nombre(NamedTuple):
+    inicio: int
+    fin: int
+    texto: str
+
+
+def _es_palabra(c: str) -> bool:
+    return c.isalnum() or c == "_"  # la definición de \w de `re` para str
+
+
+class _Nombres:
+    r"""Nombres de catálogo como palabras completas: lo mismo que
+    `re.compile(r"(?<![\w])(?:" + "|".join(formas, de mayor a menor largo) + r")(?![\w])").finditer`
+    (en cada posición gana el nombre más largo; sin solaparse), pero con Aho–Corasick: una
+    alternancia de cientos de nombres en `re` prueba cada nombre en cada posición del texto.
+    """
+
+    def __init__(self, formas: set[str]) -> None:
+        self._automata = ahocorasick.Automaton()
+        for forma in formas:
+            self._automata.add_word(forma, len(forma))
+        self._automata.make_automaton()
+
+    def finditer(self, texto: str) -> list[_Nombre]:
+        largo = len(texto)
+        mejores: dict[int, int] = {}  # inicio → largo del nombre más largo con límites de palabra
+        for fin, n in self._automata.iter(texto):
+            inicio = fin - n + 1
+            if (inicio > 0 and _es_palabra(texto[inicio - 1])) or (fin + 1 < largo and _es_palabra(texto[fin + 1])):
+                continue
+            if n > mejores.get(inicio, 0):
+                mejores[inicio] = n
+        halladas = []
+        siguiente = 0
+        for inicio in sorted(mejores):
+            if inicio >= siguiente:
+                siguiente = inicio + mejores[inicio]
+                halladas.append(_Nombre(inicio, siguiente, texto[inicio:siguiente]))
+        return halladas
+
+
 @dataclass
 class _Indice:
     """Catálogos preparados para buscar lugares por nombre."""
@@ -67,9 +114,9 @@ class _Indice:
     paises: dict[str, str] = field(default_factory=dict)  # alias → país
     ode: dict[str, dict] = field(default_factory=dict)  # lugar → fila de oficina desconcentrada
     misiones: dict[str, list[dict]] = field(default_factory=dict)  # lugar/alias → filas de misión
-    patron_departamentos: re.Pattern[str] | None = None
-    patron_paises: re.Pattern[str] | None = None
-    patron_misiones: re.Pattern[str] | None = None
+    patron_departamentos: _Nombres | None = None
+    patron_paises: _Nombres | None = None
+    patron_misiones: _Nombres | None = None
     patron_ode: re.Pattern[str] | None = None
 
 
@@ -79,11 +126,9 @@ def _variantes(nombre: str) -> set[str]:
     return {nombre, unicodedata.normalize("NFC", plano)} - {""}
 
 
-def _patron(claves: list[str]) -> re.Pattern[str] | None:
-    formas = sorted({v for c in claves for v in _variantes(c)}, key=len, reverse=True)
-    if not formas:
-        return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in formas) + r")(?![\w])")
+def _patron(claves: list[str]) -> _Nombres | None:
+    formas = {v for c in claves for v in _variantes(c)}
+    return _Nombres(formas) if formas else None
 
 
 @lru_cache(maxsize=8)
@@ -268,7 +313,7 @@ def _mision_por_ciudad(texto: str, indice: _Indice, clase: str) -> dict | None:
     if indice.patron_misiones is None:
         return None
     for m in indice.patron_misiones.finditer(texto):
-        filas = indice.misiones.get(normalizar(m.group(0)), [])
+        filas = indice.misiones.get(normalizar(m.texto), [])
         preferidas = [f for f in filas if f.get("oficina", "").startswith(clase)]
         if preferidas:
             return preferidas[0]
@@ -279,7 +324,7 @@ def _pais_mencionado(texto: str, indice: _Indice) -> str | None:
     if indice.patron_paises is None:
         return None
     for m in indice.patron_paises.finditer(texto):
-        pais = indice.paises.get(normalizar(m.group(0)))
+        pais = indice.paises.get(normalizar(m.texto))
         if pais and pais != PERU:
             return pais
     return None
@@ -302,7 +347,7 @@ def _departamentos(texto: str, indice: _Indice, con_preposicion: bool = False) -
         return []
     hallados = []
     for m in indice.patron_departamentos.finditer(texto):
-        antes = texto[max(0, m.start() - 40) : m.start()]
+        antes = texto[max(0, m.inicio - 40) : m.inicio]
         if re.search(r"\b(?:r[íi]o|Río|calle|avenida|Av\.|jir[óo]n|Jr\.)\s*$", antes, re.IGNORECASE):
             continue  # "el río Amazonas", "avenida Arequipa": no son el departamento
         if con_preposicion and not re.search(
@@ -311,9 +356,9 @@ def _departamentos(texto: str, indice: _Indice, con_preposicion: bool = False) -
             re.IGNORECASE,
         ):
             continue
-        departamento = indice.departamentos.get(normalizar(m.group(0)))
+        departamento = indice.departamentos.get(normalizar(m.texto))
         if departamento:
-            hallados.append((departamento, m.start(), m.end()))
+            hallados.append((departamento, m.inicio, m.fin))
     return hallados
 
 
@@ -334,15 +379,15 @@ def _pais_extranjero(texto: str, indice: _Indice) -> tuple[str, str] | None:
             continue
         for m in patron.finditer(texto):
             if not re.search(
-                r"\ben\s+(?:la\s+ciudad\s+de\s+|la\s+capital\s+de\s+)?$", texto[max(0, m.start() - 30) : m.start()]
+                r"\ben\s+(?:la\s+ciudad\s+de\s+|la\s+capital\s+de\s+)?$", texto[max(0, m.inicio - 30) : m.inicio]
             ):
                 continue
-            clave = normalizar(m.group(0))
+            clave = normalizar(m.texto)
             pais = indice.paises.get(clave) or next(
                 (f.get("pais") for f in indice.misiones.get(clave, []) if f.get("pais")), None
             )
             if pais and pais != PERU and clave not in indice.departamentos:
-                return pais, oracion_de(texto, m.start(), m.end())
+                return pais, oracion_de(texto, m.inicio, m.fin)
     return None
 
 
