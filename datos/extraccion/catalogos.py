@@ -51,6 +51,11 @@ def _leer_cacheado(ruta: str) -> tuple[dict, ...]:
         return tuple(filas)
 
 
+def olvidar_textos() -> None:
+    """Vacía la caché de `normalizar` (los catálogos leídos se conservan)."""
+    _normalizar.cache_clear()
+
+
 def limpiar_cache() -> None:
     """Olvida los catálogos leídos (tras editar un CSV o cambiar ARTICULA_CATALOGOS)."""
     _leer_cacheado.cache_clear()

@@ -5,16 +5,24 @@ from __future__ import annotations
 from datetime import date
 
 from datos.extraccion import (
+    catalogos,
     encabezado,
     espacios,
     fechas,
     limpieza,
     lugares,
+    oraciones,
     organizaciones,
     temas,
     tipo_evento,
 )
 from datos.extraccion.modelos import NotaCruda
+
+
+def olvidar_textos() -> None:
+    """Vacía las cachés por texto (normalizar, dividir): para medir sin aciertos de repetición."""
+    catalogos.olvidar_textos()
+    oraciones.olvidar_textos()
 
 
 def _anio(*isos: str | None) -> int | None:

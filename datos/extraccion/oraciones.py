@@ -40,6 +40,11 @@ def _dividir(texto: str) -> tuple[str, ...]:
     return tuple(oraciones)
 
 
+def olvidar_textos() -> None:
+    """Vacía la caché de `dividir`."""
+    _dividir.cache_clear()
+
+
 def oracion_de(texto: str, inicio: int, fin: int) -> str:
     """La oración que contiene texto[inicio:fin] (para evidencias de coincidencias por posición)."""
     izquierda = max(texto.rfind(". ", 0, inicio), texto.rfind("\n", 0, inicio))
