@@ -32,25 +32,37 @@ _MES = "(?P<mes>" + "|".join(MESES) + ")"
 _ANIO = r"(?:\s*(?:de|del|,)\s*(?P<anio>\d{4}))?"
 # "3 de diciembre", "1.º de mayo", "1° de mayo", "1ro. de mayo", "18 de agosto de 2018"
 _DIA = r"(?P<dia>\d{1,2})(?:\s*(?:\.?\s*[º°ª]|ro\.?|er\.?))?"
-FECHA_ES = re.compile(rf"\b{_DIA}\s+de\s+{_MES}{_ANIO}\b", re.IGNORECASE)
+# Los patrones que se recorren sobre todo el cuerpo empiezan por un carácter concreto (dígito, [eE]...) y
+# no por \b: así `re` salta en C las posiciones imposibles en vez de probar el patrón en cada una. El \b
+# inicial pasa a ser `(?<!\w.)` tras ese primer carácter (equivalente: el primero es una letra o dígito).
+# Sin re.IGNORECASE global (anularía ese atajo): la clase inicial lista las dos grafías y el resto va en (?i:).
+_DIA_SUELTO = r"(?P<dia>\d(?<!\w\d)\d?)(?:\s*(?:\.?\s*[º°ª]|ro\.?|er\.?))?"  # = \b{_DIA}
+FECHA_ES = re.compile(rf"{_DIA_SUELTO}\s+de\s+{_MES}{_ANIO}\b", re.IGNORECASE)
 # "del 16 al 20 de agosto", "entre el 16 y el 20 de agosto", "los días 18 y 19 de agosto"
 _RANGO = re.compile(
-    rf"\b(?:del|entre\s+el|los\s+d[ií]as|el|los)\s+(?P<dia>\d{{1,2}})(?:\s*[º°])?"
-    rf"\s*(?:al|y\s+el|y|-|–|—|,)\s*\d{{1,2}}(?:\s*[º°])?\s+de\s+{_MES}{_ANIO}\b",
-    re.IGNORECASE,
+    # = \b(?:del|entre\s+el|los\s+d[ií]as|el|los)\s+… con re.IGNORECASE (mismo orden de alternativas)
+    r"[dDeElL](?<!\w.)(?i:(?:(?<=d)el|(?<=e)ntre\s+el|(?<=l)os\s+d[ií]as|(?<=e)l|(?<=l)os)"
+    r"\s+(?P<dia>\d{1,2})(?:\s*[º°])?"
+    rf"\s*(?:al|y\s+el|y|-|–|—|,)\s*\d{{1,2}}(?:\s*[º°])?\s+de\s+{_MES}{_ANIO}\b)",
 )
 _ISO = re.compile(r"\b(?P<anio>\d{4})-(?P<mes>\d{1,2})-(?P<dia>\d{1,2})\b")
 _NUMERICA = re.compile(r"\b(?P<dia>\d{1,2})[/.](?P<mes>\d{1,2})[/.](?P<anio>\d{4})\b")
 
 # Expresiones que remiten a la fecha de publicación (desplazamiento en días).
 _RELATIVAS: list[tuple[str, re.Pattern[str], int]] = [  # (palabra para descartar rápido, patrón, días)
-    ("hoy", re.compile(r"\bel\s+d[ií]a\s+de\s+hoy\b", re.IGNORECASE), 0),
-    ("fecha", re.compile(r"\ben\s+la\s+fecha\b", re.IGNORECASE), 0),
+    # \bel\s+d[ií]a\s+de\s+hoy\b
+    ("hoy", re.compile(r"[eE](?<!\w.)(?i:l\s+d[ií]a\s+de\s+hoy\b)"), 0),
+    # \ben\s+la\s+fecha\b
+    ("fecha", re.compile(r"[eE](?<!\w.)(?i:n\s+la\s+fecha\b)"), 0),
     # "presentó a la fecha": solo tras un verbo en pasado ("a la fecha" suele ser "hasta hoy").
-    ("fecha", re.compile(r"(?<=ó )a\s+la\s+fecha\b|(?<=ron )a\s+la\s+fecha\b", re.IGNORECASE), 0),
-    ("hoy", re.compile(r"(?<!hasta\s)\bhoy\b(?!\s+(?:en\s+)?d[ií]a\b)", re.IGNORECASE), 0),
-    ("esta ", re.compile(r"\besta\s+(?:mañana|tarde|noche)\b", re.IGNORECASE), 0),
-    ("ayer", re.compile(r"\b(?:el\s+d[ií]a\s+de\s+)?ayer\b", re.IGNORECASE), -1),
+    # (?<=ó )a\s+la\s+fecha\b|(?<=ron )a\s+la\s+fecha\b
+    ("fecha", re.compile(r"[aA](?i:(?:(?<=ó .)|(?<=ron .))\s+la\s+fecha\b)"), 0),
+    # (?<!hasta\s)\bhoy\b(?!\s+(?:en\s+)?d[ií]a\b)
+    ("hoy", re.compile(r"[hH](?<!\w.)(?i:(?<!hasta\s.)oy\b(?!\s+(?:en\s+)?d[ií]a\b))"), 0),
+    # \besta\s+(?:mañana|tarde|noche)\b
+    ("esta ", re.compile(r"[eE](?<!\w.)(?i:sta\s+(?:mañana|tarde|noche)\b)"), 0),
+    # \b(?:el\s+d[ií]a\s+de\s+)?ayer\b
+    ("ayer", re.compile(r"[eEaA](?<!\w.)(?i:(?<=e)l\s+d[ií]a\s+de\s+ayer\b|(?<=a)yer\b)"), -1),
 ]
 
 # Contexto previo que indica una fecha ajena a la actividad (planes, normas, historia).
