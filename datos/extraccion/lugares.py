@@ -58,11 +58,23 @@ _MISION = re.compile(
     rf"(?:\s+(?:a\.\s?i\.\s+)?(?P<prep>en|ante)\s+(?:el\s+|la\s+|los\s+|las\s+)?(?P<lugar>{_LUGAR}))?",
     re.IGNORECASE,
 )
+# = \b(?:ciudad(?:es)?|localidad(?:es)?|comunidad(?:es)?|distrito|provincia|poblado)\s+peruan[oa]s?\b
+#   |\bterritorio\s+(?:nacional|peruano)\b|\blado\s+peruano\b  (con re.IGNORECASE)
+# Empieza por una clase de letras y no por \b: `re` salta en C las posiciones imposibles (ver fechas.py).
 _CUE_PERU = re.compile(
-    r"\b(?:ciudad(?:es)?|localidad(?:es)?|comunidad(?:es)?|distrito|provincia|poblado)\s+peruan[oa]s?\b|"
-    r"\bterritorio\s+(?:nacional|peruano)\b|\blado\s+peruano\b",
+    r"[cClLdDpPtT](?<!\w.)(?i:(?:(?<=c)iudad(?:es)?|(?<=l)ocalidad(?:es)?|(?<=c)omunidad(?:es)?|(?<=d)istrito"
+    r"|(?<=p)rovincia|(?<=p)oblado)\s+peruan[oa]s?\b|(?<=t)erritorio\s+(?:nacional|peruano)\b|(?<=l)ado\s+peruano\b)"
+)
+_SIGUE_OTRO_LUGAR = re.compile(r"\s*(?:,|\by\b|\be\b)\s*[A-ZÁÉÍÓÚ]")
+_OTRO_LUGAR = re.compile(r"\s*(?:,|\by\b|\be\b)\s*(" + _LUGAR + ")")
+_NO_DEPARTAMENTO = re.compile(r"\b(?:r[íi]o|Río|calle|avenida|Av\.|jir[óo]n|Jr\.)\s*$", re.IGNORECASE)
+_PREPOSICION_LUGAR = re.compile(
+    r"\b(?:en|a|de)\s+(?:la\s+ciudad\s+de\s+|la\s+regi[óo]n\s+(?:de\s+)?|el\s+departamento\s+de\s+|la\s+provincia\s+de\s+)?$",
     re.IGNORECASE,
 )
+_EN_EXTERIOR = re.compile(r"\ben\s+(?:la\s+ciudad\s+de\s+|la\s+capital\s+de\s+)?$")
+_EN_POCAS_PALABRAS = re.compile(r"\ben\s+(?:\w+\s+){0,3}$")
+_SEDE = re.compile(r"Torre\s+Tagle|sede\s+de\s+la\s+Canciller")
 
 
 class _Nombre(NamedTuple):
@@ -114,6 +126,7 @@ class _Indice:
     paises: dict[str, str] = field(default_factory=dict)  # alias → país
     ode: dict[str, dict] = field(default_factory=dict)  # lugar → fila de oficina desconcentrada
     misiones: dict[str, list[dict]] = field(default_factory=dict)  # lugar/alias → filas de misión
+    misiones_por_pais: dict[str, list[dict]] = field(default_factory=dict)  # país → filas (orden de `misiones`)
     patron_departamentos: _Nombres | None = None
     patron_paises: _Nombres | None = None
     patron_misiones: _Nombres | None = None
@@ -159,6 +172,9 @@ def _indice(carpeta: str) -> _Indice:
             for lugar in lugares:
                 if lugar:
                     indice.misiones.setdefault(normalizar(lugar), []).append(fila)
+    for filas in indice.misiones.values():
+        for fila in filas:
+            indice.misiones_por_pais.setdefault(fila.get("pais"), []).append(fila)
     indice.patron_departamentos = _patron(list(_originales("departamentos", ("departamento", "capital"))))
     indice.patron_paises = _patron(list(_originales("paises", ("pais",))))
     indice.patron_misiones = _patron(
@@ -185,12 +201,13 @@ def _indice(carpeta: str) -> _Indice:
     )
     if lugares_ode:
         lugar = "(?P<lugar>" + "|".join(re.escape(v) for v in lugares_ode) + r")(?![\w])"
+        # = \bCanciller[íi]a\s+…|\b(?:Oficina\s+Desconcentrada|ODE)\s+… con re.IGNORECASE; empieza por [cCoO]
+        # y no por \b para que `re` salte en C las posiciones imposibles (ver fechas.py).
         indice.patron_ode = re.compile(
-            rf"\bCanciller[íi]a\s+(?P<prep>(?:de|en)\s+)?{lugar}"
-            r"|\b(?:Oficina\s+Desconcentrada|ODE)\s+(?:(?:del|de\s+la|de)\s+(?:Ministerio\s+de\s+Relaciones\s+Exteriores"
+            rf"[cCoO](?<!\w.)(?i:(?<=c)anciller[íi]a\s+(?P<prep>(?:de|en)\s+)?{lugar}"
+            r"|(?<=o)(?:ficina\s+Desconcentrada|DE)\s+(?:(?:del|de\s+la|de)\s+(?:Ministerio\s+de\s+Relaciones\s+Exteriores"
             r"|Canciller[íi]a|RREE|MRE)\s+)?(?P<prep2>(?:de\s+la|del|de|en)\s+)?(?:la\s+ciudad\s+de\s+|la\s+regi[óo]n\s+|"
-            rf"el\s+departamento\s+de\s+)?{lugar.replace('?P<lugar>', '?P<lugar2>')}",
-            re.IGNORECASE,
+            rf"el\s+departamento\s+de\s+)?{lugar.replace('?P<lugar>', '?P<lugar2>')})",
         )
     return indice
 
@@ -228,8 +245,8 @@ def _odes(texto: str, indice: _Indice) -> list[_Oficina]:
         lugar = m.group("lugar") or m.group("lugar2")
         if m.group("lugar") and not _mayuscula_inicial(m.group(0)):
             continue  # "cancillería" en minúscula no es el nombre de una oficina
-        if (m.group("prep") or m.group("prep2")) and re.match(r"\s*(?:,|\by\b|\be\b)\s*[A-ZÁÉÍÓÚ]", texto[m.end() :]):
-            siguiente = re.match(r"\s*(?:,|\by\b|\be\b)\s*(" + _LUGAR + ")", texto[m.end() :])
+        if (m.group("prep") or m.group("prep2")) and _SIGUE_OTRO_LUGAR.match(texto[m.end() :]):
+            siguiente = _OTRO_LUGAR.match(texto[m.end() :])
             if siguiente and normalizar(siguiente.group(1)) in indice.ode:
                 continue  # "Cancillería de Puno y Puerto Maldonado": varias oficinas, ninguna reporta
         fila = indice.ode.get(normalizar(lugar))
@@ -261,7 +278,7 @@ def _resolver_lugar(lugar: str, indice: _Indice) -> tuple[str, list[dict], str |
             return candidato, indice.misiones[clave], indice.misiones[clave][0].get("pais") or None
         if clave in indice.paises:
             pais = indice.paises[clave]
-            filas = [f for filas in indice.misiones.values() for f in filas if f.get("pais") == pais]
+            filas = list(indice.misiones_por_pais.get(pais, []))
             return pais, filas, pais
         if clave in indice.departamentos:
             return candidato, [], PERU
@@ -348,13 +365,9 @@ def _departamentos(texto: str, indice: _Indice, con_preposicion: bool = False) -
     hallados = []
     for m in indice.patron_departamentos.finditer(texto):
         antes = texto[max(0, m.inicio - 40) : m.inicio]
-        if re.search(r"\b(?:r[íi]o|Río|calle|avenida|Av\.|jir[óo]n|Jr\.)\s*$", antes, re.IGNORECASE):
+        if _NO_DEPARTAMENTO.search(antes):
             continue  # "el río Amazonas", "avenida Arequipa": no son el departamento
-        if con_preposicion and not re.search(
-            r"\b(?:en|a|de)\s+(?:la\s+ciudad\s+de\s+|la\s+regi[óo]n\s+(?:de\s+)?|el\s+departamento\s+de\s+|la\s+provincia\s+de\s+)?$",
-            antes,
-            re.IGNORECASE,
-        ):
+        if con_preposicion and not _PREPOSICION_LUGAR.search(antes):
             continue
         departamento = indice.departamentos.get(normalizar(m.texto))
         if departamento:
@@ -378,9 +391,7 @@ def _pais_extranjero(texto: str, indice: _Indice) -> tuple[str, str] | None:
         if patron is None:
             continue
         for m in patron.finditer(texto):
-            if not re.search(
-                r"\ben\s+(?:la\s+ciudad\s+de\s+|la\s+capital\s+de\s+)?$", texto[max(0, m.inicio - 30) : m.inicio]
-            ):
+            if not _EN_EXTERIOR.search(texto[max(0, m.inicio - 30) : m.inicio]):
                 continue
             clave = normalizar(m.texto)
             pais = indice.paises.get(clave) or next(
@@ -439,7 +450,7 @@ def _ubicar(titulo: str, cuerpo: str, indice: _Indice) -> Ubicacion:
         otras = {
             d[0]
             for d in _departamentos(titulo, indice, con_preposicion=True)
-            if d[0] != oficina.region and re.search(r"\ben\s+(?:\w+\s+){0,3}$", titulo[: d[1]])
+            if d[0] != oficina.region and _EN_POCAS_PALABRAS.search(titulo[: d[1]])
         }
         if len(otras) == 1:
             ubicacion.region, ubicacion.evidencia_region = otras.pop(), titulo
@@ -449,7 +460,7 @@ def _ubicar(titulo: str, cuerpo: str, indice: _Indice) -> Ubicacion:
 def _sede_central(titulo: str, cuerpo: str, primero: str, indice: _Indice) -> Ubicacion:
     oraciones = dividir(primero)
     inicio = oraciones[0] if oraciones else ""
-    evidencia = next((o for o in dividir(cuerpo) if re.search(r"Torre\s+Tagle|sede\s+de\s+la\s+Canciller", o)), "")
+    evidencia = next((o for o in dividir(cuerpo) if _SEDE.search(o)), "")
     ubicacion = Ubicacion(
         oficina=SEDE_CENTRAL, tipo_oficina="sede_central", pais=PERU, region="Lima", evidencia_oficina=evidencia
     )
