@@ -1,0 +1,175 @@
+"""El tablero en un navegador de verdad: `streamlit run app.py` + Chromium sin cabeza (playwright).
+
+Comprueba que ninguna página muestra una excepción, que nada se pide a internet (mapas, fuentes, CDN), que un
+filtro puesto en la URL se refleja en la página y que el CSV del Explorador trae exactamente los eventos de la
+base. Con ARTICULA_CAPTURAS=carpeta guarda además una captura de cada página (para el README).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import duckdb
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+RAIZ = Path(__file__).resolve().parent.parent
+
+pytestmark = [
+    pytest.mark.navegador,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="No está /usr/bin/chromium (apt-get install chromium)"),
+]
+playwright_api = pytest.importorskip("playwright.sync_api", reason="Falta el paquete playwright")
+
+PAGINAS = {
+    "": "Resumen",
+    "linea-de-tiempo": "Línea de tiempo",
+    "regiones": "Regiones",
+    "coparticipacion": "Coparticipación",
+    "temas": "Temas",
+    "organizaciones": "Organizaciones",
+    "explorador": "Explorador",
+    "calidad": "Calidad de datos",
+    "acerca": "Acerca de Articula",
+}
+ARGUMENTOS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+              "--disable-sync", "--no-first-run"]
+
+
+def _puerto_libre() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def servidor(bd_corpus: Path):
+    puerto = _puerto_libre()
+    entorno = {**os.environ, "ARTICULA_DB": str(bd_corpus)}
+    proceso = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(RAIZ / "app.py"), "--server.headless", "true",
+         "--server.port", str(puerto), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=RAIZ, env=entorno, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{puerto}"
+    limite = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            pass
+        if proceso.poll() is not None or time.monotonic() > limite:
+            proceso.kill()
+            pytest.fail("streamlit no arrancó: " + (proceso.stderr.read() or b"").decode(errors="replace")[-2000:])
+        time.sleep(0.3)
+    yield base
+    proceso.terminate()
+    try:
+        proceso.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proceso.kill()
+
+
+@pytest.fixture(scope="module")
+def navegador():
+    with playwright_api.sync_playwright() as p:
+        nav = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMENTOS)
+        yield nav
+        nav.close()
+
+
+@pytest.fixture
+def pagina(navegador, servidor):
+    contexto = navegador.new_context(viewport={"width": 1400, "height": 1800}, accept_downloads=True)
+    pag = contexto.new_page()
+    externas: list[str] = []
+    pag.on("request", lambda r: externas.append(r.url)
+           if r.url.startswith(("http://", "https://")) and not r.url.startswith(servidor) else None)
+    pag.externas = externas
+    yield pag
+    contexto.close()
+
+
+def _esperar(pag, titulo: str) -> None:
+    """Hasta que el título de la página está y Streamlit terminó de ejecutar el script."""
+    pag.get_by_role("heading", name=titulo, level=1).first.wait_for(timeout=60_000)
+    pag.wait_for_timeout(300)  # el indicador de ejecución aparece con un pequeño retraso
+    pag.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    pag.wait_for_timeout(1000)  # plotly dibuja después de terminar el script
+
+
+def _sin_excepciones(pag, donde: str) -> None:
+    errores = pag.locator('[data-testid="stException"]')
+    assert errores.count() == 0, f"excepción en {donde}: {errores.first.inner_text()[:1500]}"
+
+
+def _texto(pag) -> str:
+    return pag.locator('[data-testid="stMain"]').inner_text()
+
+
+def test_todas_las_paginas_sin_excepciones_ni_recursos_de_internet(pagina, servidor):
+    """Se entra por la dirección de la primera página y se recorre el resto con el menú lateral."""
+    capturas = os.environ.get("ARTICULA_CAPTURAS")
+    pagina.goto(servidor + "/")
+    for ruta, titulo in PAGINAS.items():
+        if ruta:
+            pagina.locator(f'[data-testid="stSidebarNavLink"][href$="/{ruta}"]').click()
+            pagina.wait_for_url(f"**/{ruta}*", timeout=30_000)
+        _esperar(pagina, titulo)
+        _sin_excepciones(pagina, f"/{ruta}")
+        if capturas:
+            Path(capturas).mkdir(parents=True, exist_ok=True)
+            pagina.screenshot(path=str(Path(capturas) / f"{ruta or 'resumen'}.png"), full_page=True)
+    assert pagina.externas == [], f"el tablero pidió recursos de internet: {pagina.externas[:5]}"
+
+
+def _anio_con_eventos(bd: Path) -> tuple[int, list[int]]:
+    con = duckdb.connect(str(bd), read_only=True)
+    try:
+        anio = con.execute("SELECT anio FROM eventos WHERE anio IS NOT NULL GROUP BY anio "
+                           "ORDER BY count(*) DESC, anio DESC LIMIT 1").fetchone()[0]
+        ids = [r[0] for r in con.execute("SELECT evento_id FROM eventos WHERE anio = ? ORDER BY evento_id",
+                                         [anio]).fetchall()]
+    finally:
+        con.close()
+    return int(anio), ids
+
+
+def test_filtro_en_la_url_y_csv_del_explorador(pagina, servidor, bd_corpus):
+    anio, ids = _anio_con_eventos(bd_corpus)
+    pagina.goto(f"{servidor}/explorador?anio_desde={anio}&anio_hasta={anio}")
+    _esperar(pagina, "Explorador")
+    principal = pagina.locator('[data-testid="stMain"]')
+    playwright_api.expect(principal).to_contain_text(f"Año: {anio}", timeout=30_000)
+    playwright_api.expect(principal).to_contain_text(f"{len(ids)} evento", timeout=30_000)
+    # la barra lateral muestra el mismo rango de años
+    manijas = pagina.locator('[data-testid="stSidebar"] [role="slider"]')
+    assert [manijas.nth(i).get_attribute("aria-valuenow") for i in range(manijas.count())] == [str(anio)] * 2
+    with pagina.expect_download(timeout=30_000) as descarga:
+        pagina.get_by_role("button", name="Descargar CSV").click()
+    archivo = descarga.value
+    assert archivo.suggested_filename == f"eventos_{anio}.csv"
+    contenido = Path(archivo.path()).read_bytes()
+    assert contenido.startswith(b"\xef\xbb\xbf"), "el CSV debe llevar BOM para que Excel muestre las tildes"
+    filas = list(csv.DictReader(io.StringIO(contenido.decode("utf-8-sig"))))
+    assert sorted(int(f["evento_id"]) for f in filas) == ids
+    _sin_excepciones(pagina, "/explorador")
+
+
+def test_filtro_desconocido_en_la_url_muestra_aviso(pagina, servidor):
+    pagina.goto(f"{servidor}/regiones?region=Atl%C3%A1ntida")
+    _esperar(pagina, "Regiones")
+    playwright_api.expect(pagina.locator('[data-testid="stMain"]')).to_contain_text("Atlántida", timeout=30_000)
+    pagina.wait_for_timeout(500)
+    assert "region=" not in pagina.url
