@@ -339,3 +339,59 @@ def test_ruta_de_base_por_variable_de_entorno(tmp_path: Path, monkeypatch) -> No
     resumen = construir([carpeta], None, procesos=1, progreso=False)
     assert resumen.ruta_bd == bd and contar(bd, "eventos") == 1
     assert os.stat(bd).st_size > 0
+
+
+def _filas_marts(ruta: Path) -> dict[str, list]:
+    return {
+        "evento_par": consultar(ruta, "SELECT * FROM evento_par ORDER BY ALL"),
+        "par_resumen": consultar(ruta, "SELECT * FROM par_resumen ORDER BY ALL"),
+        "organizacion_resumen": consultar(ruta, "SELECT * FROM organizacion_resumen ORDER BY ALL"),
+    }
+
+
+def test_marts_incrementales_igualan_al_calculo_completo(tmp_path: Path, monkeypatch) -> None:
+    from datos.almacen import marts
+
+    orgs = [_org(f"Org {i}", f"O{i}", en_catalogo=i % 2 == 0) for i in range(6)]
+    fechas = ["2023-01-05", "2023-06-30", None, "2024-02-10", "2022-11-11", "2025-03-01"]
+    por_archivo = {
+        f"n{i}.txt": {"fecha_publicacion": fechas[i % 6], "organizaciones": [orgs[(i * k) % 6] for k in range(1, 4)]}
+        for i in range(12)
+    }
+    por_archivo["n11.txt"]["organizaciones"].append(_org("Org nueva en el segundo lote", None, "privado", False))
+    monkeypatch.setattr(extractor, "extraer", _extraccion_fija(por_archivo))
+    carpeta = tmp_path / "n"
+    carpeta.mkdir()
+    bd = tmp_path / "bd.duckdb"
+    for i in range(12):
+        (carpeta / f"n{i}.txt").write_text(f"{NOTA_A} Nota {i}.", encoding="utf-8")
+        if i == 5:
+            assert set(construir([carpeta], bd, procesos=1, progreso=False).marts.values()) == {"completo"}
+    resumen = construir([carpeta], bd, procesos=1, progreso=False)
+    assert resumen.nuevas == 6 and set(resumen.marts.values()) == {"incremental"}
+    assert construir([carpeta], bd, procesos=1, progreso=False).marts == dict.fromkeys(resumen.marts, "sin cambios")
+
+    incrementales = _filas_marts(bd)
+    con = duckdb.connect(str(bd))
+    try:
+        marts.refrescar(con)  # cálculo completo sobre la misma base
+    finally:
+        con.close()
+    assert incrementales == _filas_marts(bd)
+    assert incrementales["evento_par"] and incrementales["par_resumen"]
+
+
+def test_ids_y_huellas_unicos_tras_varias_construcciones(bd_corpus_copia: Path, tmp_path: Path) -> None:
+    carpeta = tmp_path / "n"
+    carpeta.mkdir()
+    (carpeta / "a.txt").write_text(NOTA_A, encoding="utf-8")
+    construir([carpeta, NOTAS], bd_corpus_copia, procesos=1, progreso=False)
+    (carpeta / "b.txt").write_text(NOTA_B, encoding="utf-8")
+    construir([carpeta], bd_corpus_copia, procesos=1, progreso=False)
+    [(n, ids, huellas, eventos, iguales)] = consultar(
+        bd_corpus_copia,
+        "SELECT count(*), count(DISTINCT nota_id), count(DISTINCT hash_contenido), "
+        "(SELECT count(DISTINCT evento_id) FROM eventos), "
+        "(SELECT count(*) FROM notas JOIN eventos ON evento_id = nota_id) FROM notas",
+    )
+    assert n == ids == huellas == eventos == iguales == len(archivos_corpus()) + 2

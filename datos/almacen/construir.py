@@ -36,6 +36,19 @@ MOTIVO_LECTURA_FALLIDA = "no se pudo leer la ruta"
 MOTIVO_NOTA_VACIA = "la nota no tiene texto"
 
 
+class _Reloj:
+    """Anota cuánto tardó cada etapa (para el benchmark y para saber dónde se va el tiempo)."""
+
+    def __init__(self, etapas: dict[str, float]) -> None:
+        self.etapas = etapas
+        self._ultimo = time.monotonic()
+
+    def marcar(self, etapa: str) -> None:
+        ahora = time.monotonic()
+        self.etapas[etapa] = self.etapas.get(etapa, 0.0) + ahora - self._ultimo
+        self._ultimo = ahora
+
+
 class ErrorConstruccion(RuntimeError):
     """La construcción no pudo hacerse (sin entradas, base no escribible...): mensaje en español."""
 
@@ -100,7 +113,9 @@ def construir(
     with Candado(destino):
         pausa.punto("bloqueo")
         atomico.limpiar_huerfanos(destino)
+        reloj = _Reloj(resumen.etapas)
         tmp = atomico.preparar_copia(destino)
+        reloj.marcar("copia")
         pausa.punto("copia")
         con = None
         ejecutor = None
@@ -167,7 +182,11 @@ def construir(
                 ejecutor.cerrar()
             barra.cerrar()
             cargador.terminar()
-            marts.refrescar(con)
+            reloj.marcar("extraccion_y_carga")
+            resumen.marts = marts.refrescar(
+                con, cargador.primer_id_nuevo if cargador.habia_notas else None, cargador.eventos_nuevos
+            )
+            reloj.marcar("marts")
             resumen.segundos = time.monotonic() - inicio_reloj
             con.execute(
                 "INSERT INTO construcciones VALUES (?, ?, ?, ?, ?, ?)",
@@ -184,8 +203,10 @@ def construir(
             con.execute("CHECKPOINT")
             con.close()
             con = None
+            reloj.marcar("checkpoint")
             pausa.punto("cerrada")
             atomico.publicar(tmp, destino)
+            reloj.marcar("publicacion")
             pausa.punto("publicada")
         except BaseException:
             if ejecutor is not None:

@@ -17,7 +17,7 @@ def archivos_tablas() -> list[Path]:
 
 def archivos_marts() -> list[Path]:
     """Modelos `CREATE OR REPLACE TABLE ... AS SELECT` que se recalculan al final de cada construcción."""
-    return sorted(CARPETA_MARTS.glob("*.sql"))
+    return sorted(p for p in CARPETA_MARTS.glob("*.sql") if not p.name.endswith(".incremental.sql"))
 
 
 def aplicar(con: duckdb.DuckDBPyConnection) -> None:

@@ -23,6 +23,8 @@ class Resumen:
     segundos: float = 0.0
     confirmada: bool = True  # False: modo estricto con rechazos, la base no cambió
     estricto: bool = False
+    etapas: dict[str, float] = field(default_factory=dict)  # segundos por etapa
+    marts: dict[str, str] = field(default_factory=dict)  # mart -> completo | incremental | sin cambios
 
     def texto(self) -> str:
         lineas = [

@@ -1,7 +1,10 @@
 -- raw: una fila por nota única; el hash del contenido normalizado hace idempotente la carga.
+-- Sin PRIMARY KEY ni UNIQUE a propósito: con 1 M de notas los índices ART costaban ~5 s por cada
+-- 1 000 notas agregadas (inserción + CHECKPOINT). La unicidad la garantiza la construcción:
+-- huella consultada antes de extraer, ids correlativos (max + 1) y un solo escritor (candado).
 CREATE TABLE IF NOT EXISTS notas (
-    nota_id        BIGINT PRIMARY KEY,
-    hash_contenido VARCHAR NOT NULL UNIQUE,
+    nota_id        BIGINT NOT NULL,        -- único (ver arriba)
+    hash_contenido VARCHAR NOT NULL,        -- único (ver arriba)
     archivo        VARCHAR NOT NULL,
     url            VARCHAR,
     titulo         VARCHAR,

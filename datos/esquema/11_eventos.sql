@@ -1,6 +1,6 @@
 -- staging: un evento por nota, con todos los campos de ANOTACION.md.
 CREATE TABLE IF NOT EXISTS eventos (
-    evento_id          BIGINT PRIMARY KEY,   -- = notas.nota_id
+    evento_id          BIGINT NOT NULL,      -- = notas.nota_id; único (sin índice: ver 01_notas.sql)
     titulo             VARCHAR,
     tipo_nota          VARCHAR,
     numero_nota        VARCHAR,

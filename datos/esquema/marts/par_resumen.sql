@@ -1,7 +1,7 @@
--- mart: eventos compartidos por cada par de organizaciones (a < b), sobre toda la base.
--- La vista sin filtros de Coparticipación lee de aquí en vez de agrupar millones de filas de evento_par.
+-- mart: en cuántos eventos coincide cada par de organizaciones (vistas de co-participación sin filtros).
+-- Va después de evento_par (orden alfabético de archivos) porque se calcula desde él.
 CREATE OR REPLACE TABLE par_resumen AS
 SELECT organizacion_a, organizacion_b, count(*) AS eventos
 FROM evento_par
-GROUP BY organizacion_a, organizacion_b
+GROUP BY ALL
 ORDER BY eventos DESC, organizacion_a, organizacion_b;
