@@ -135,3 +135,51 @@ def test_extraer_sin_ninguna_nota_sale_con_uno(tmp_path: Path) -> None:
     vacia.write_bytes(b"")
     r = correr("extraer", str(vacia))
     assert r.returncode == 1 and r.stdout == "" and "Archivo vacío" in r.stderr
+
+
+def test_base_danada_no_se_toca_y_sale_con_uno(tmp_path: Path) -> None:
+    bd = tmp_path / "bd.duckdb"
+    bd.write_bytes(b"esto no es una base DuckDB" * 100)
+    antes = bd.read_bytes()
+    r = correr("construir", str(NOTAS), "--db", str(bd))
+    assert r.returncode == 1 and "No se pudo abrir la base" in r.stderr and "Traceback" not in r.stderr
+    assert bd.read_bytes() == antes
+    assert [p.name for p in tmp_path.iterdir() if ".tmp-" in p.name] == []
+
+
+class _Flujo:
+    def __init__(self, tty: bool) -> None:
+        self.tty, self.escrito = tty, []
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, s: str) -> None:
+        self.escrito.append(s)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progreso_solo_en_terminal_o_corridas_largas() -> None:
+    from datos.almacen.progreso import Progreso
+
+    ci = _Flujo(tty=False)
+    p = Progreso(flujo=ci)
+    for _ in range(50):
+        p.avanzar(1000)
+    p.cerrar()
+    assert ci.escrito == []  # corrida corta sin terminal: nada en los registros de CI
+
+    terminal = _Flujo(tty=True)
+    p = Progreso(flujo=terminal)
+    p.avanzar(1234)
+    p.cerrar()
+    salida = "".join(terminal.escrito)
+    assert "1 234 notas" in salida and salida.endswith("\n")
+
+    apagado = _Flujo(tty=True)
+    p = Progreso(activo=False, flujo=apagado)
+    p.avanzar(10)
+    p.cerrar()
+    assert apagado.escrito == []
