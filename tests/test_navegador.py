@@ -154,8 +154,8 @@ def test_filtro_en_la_url_y_csv_del_explorador(pagina, servidor, bd_corpus):
     playwright_api.expect(principal).to_contain_text(f"Año: {anio}", timeout=30_000)
     playwright_api.expect(principal).to_contain_text(f"{len(ids)} evento", timeout=30_000)
     # la barra lateral muestra el mismo rango de años
-    manijas = pagina.locator('[data-testid="stSidebar"] [role="slider"]')
-    assert [manijas.nth(i).get_attribute("aria-valuenow") for i in range(manijas.count())] == [str(anio)] * 2
+    manijas = pagina.locator('[data-testid="stSidebar"] [data-testid="stSliderThumbValue"]')
+    assert manijas.all_inner_texts() == [str(anio)] * 2
     with pagina.expect_download(timeout=30_000) as descarga:
         pagina.get_by_role("button", name="Descargar CSV").click()
     archivo = descarga.value
