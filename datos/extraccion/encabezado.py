@@ -12,6 +12,7 @@ La etiqueta de la línea numerada manda sobre una etiqueta genérica suelta
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from datos.extraccion import fechas
 from datos.extraccion.catalogos import normalizar
@@ -47,23 +48,53 @@ LINEA_FECHA = re.compile(
 LINEAS_CABECERA = 15
 
 
+@lru_cache(maxsize=1024)
+def linea_numerada(linea: str) -> re.Match[str] | None:
+    """`LINEA_NUMERADA.match(linea)`, cacheada: limpieza y encabezado miran las mismas primeras líneas."""
+    return LINEA_NUMERADA.match(linea)
+
+
+@lru_cache(maxsize=1024)
+def linea_etiqueta(linea: str) -> re.Match[str] | None:
+    """`LINEA_ETIQUETA.match(linea)`, cacheada."""
+    return LINEA_ETIQUETA.match(linea)
+
+
+@lru_cache(maxsize=1024)
+def linea_fecha(linea: str) -> re.Match[str] | None:
+    """`LINEA_FECHA.match(linea)`, cacheada."""
+    return LINEA_FECHA.match(linea)
+
+
+def olvidar_textos() -> None:
+    """Vacía las cachés por línea."""
+    for funcion in (linea_numerada, linea_etiqueta, linea_fecha):
+        funcion.cache_clear()
+
+
 def tipo_canonico(etiqueta: str) -> str | None:
     """'Nota de prensa' → 'Nota de Prensa', 'fotoleyenda' → 'Fotoleyenda'."""
     return TIPOS.get(normalizar(etiqueta))
 
 
 def es_linea_fecha(linea: str) -> bool:
-    return bool(LINEA_FECHA.match(linea))
+    return bool(linea_fecha(linea))
 
 
 def es_linea_cabecera(linea: str) -> bool:
     """Línea de fecha, línea numerada o etiqueta suelta."""
-    return bool(LINEA_FECHA.match(linea) or LINEA_NUMERADA.match(linea) or LINEA_ETIQUETA.match(linea))
+    return bool(linea_fecha(linea) or linea_numerada(linea) or linea_etiqueta(linea))
 
 
 def _lineas_cabecera(texto: str) -> list[str]:
-    lineas = [linea.strip() for linea in texto.splitlines() if linea.strip()]
-    return lineas[:LINEAS_CABECERA]
+    lineas: list[str] = []
+    for linea in texto.splitlines():
+        linea = linea.strip()
+        if linea:
+            lineas.append(linea)
+            if len(lineas) == LINEAS_CABECERA:
+                break
+    return lineas
 
 
 def leer(texto: str, fecha_declarada: str | None = None) -> Encabezado:
@@ -71,16 +102,16 @@ def leer(texto: str, fecha_declarada: str | None = None) -> Encabezado:
     cabecera = Encabezado()
     tipo_suelto: str | None = None
     for linea in _lineas_cabecera(texto or ""):
-        numerada = LINEA_NUMERADA.match(linea)
+        numerada = linea_numerada(linea)
         if numerada and cabecera.numero_nota is None:
             cabecera.tipo_nota = tipo_canonico(numerada.group("etiqueta"))
             cabecera.numero_nota = f"{numerada.group('num')}-{numerada.group('anio')}"
             continue
-        suelta = LINEA_ETIQUETA.match(linea)
+        suelta = linea_etiqueta(linea)
         if suelta and tipo_suelto is None:
             tipo_suelto = tipo_canonico(suelta.group("etiqueta"))
             continue
-        if cabecera.fecha_publicacion is None and LINEA_FECHA.match(linea):
+        if cabecera.fecha_publicacion is None and linea_fecha(linea):
             fecha = fechas.parsear_fecha(linea)
             if fecha is not None:
                 cabecera.fecha_publicacion = fecha.isoformat()

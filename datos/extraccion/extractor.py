@@ -23,6 +23,7 @@ def olvidar_textos() -> None:
     """Vacía las cachés por texto (normalizar, dividir): para medir sin aciertos de repetición."""
     catalogos.olvidar_textos()
     oraciones.olvidar_textos()
+    encabezado.olvidar_textos()
 
 
 def _anio(*isos: str | None) -> int | None:

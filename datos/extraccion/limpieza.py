@@ -16,10 +16,10 @@ from rapidfuzz import fuzz
 
 from datos.extraccion.catalogos import normalizar
 from datos.extraccion.encabezado import (
-    LINEA_ETIQUETA,
-    LINEA_FECHA,
-    LINEA_NUMERADA,
     LINEAS_CABECERA,
+    linea_etiqueta,
+    linea_fecha,
+    linea_numerada,
 )
 
 
@@ -36,6 +36,10 @@ _ETIQUETA_PEGADA = re.compile(
 )
 _COLOFON = re.compile(r"^(?:Esta noticia pertenece a(?:l)?\s+(?:compendio|la colecci[oó]n)|Compendio:)", re.IGNORECASE)
 # str.translate con dict es lentísimo en texto no ASCII (una búsqueda fallida por carácter): replace en C.
+# Primeras letras posibles de _ETIQUETA_PEGADA y _COLOFON (con IGNORECASE, 'e' y 'c' no tienen otras grafías):
+# no probar la regex en las demás líneas.
+_INICIALES_ETIQUETA = frozenset("NCF")
+_INICIALES_COLOFON = frozenset("EeCc")
 _INVISIBLES = (("\u00a0", " "), ("\u200b", ""), ("\ufeff", ""), ("\u202f", " "), ("\t", " "))
 _ESPACIOS_DOBLES = re.compile(r" {2,}")
 _PARRAFO_MINIMO = 40  # caracteres: por debajo, repetir una línea no es "párrafo doble"
@@ -53,7 +57,7 @@ def _lineas(texto: str) -> list[str]:
         if "  " in linea:
             linea = _ESPACIOS_DOBLES.sub(" ", linea)
         linea = linea.strip()
-        pegada = _ETIQUETA_PEGADA.match(linea)
+        pegada = _ETIQUETA_PEGADA.match(linea) if linea[:1] in _INICIALES_ETIQUETA else None
         if pegada:
             lineas.extend([pegada.group(1), linea[pegada.end() :].strip()])
         else:
@@ -75,7 +79,7 @@ def _fin_cabecera(lineas: list[str]) -> int:
         vistas += 1
         if vistas > LINEAS_CABECERA:
             break
-        if LINEA_FECHA.match(linea) or LINEA_NUMERADA.match(linea):
+        if linea_fecha(linea) or linea_numerada(linea):
             fin = i + 1
     return fin
 
@@ -98,13 +102,13 @@ def limpiar(texto: str, titulo: str | None = None) -> NotaLimpia:
                 salida.append("")
             continue
         clave = normalizar(linea)
-        if _COLOFON.match(linea):
+        if linea[:1] in _INICIALES_COLOFON and _COLOFON.match(linea):
             continue
         if clave == clave_titulo:
             if titulo_visto:
                 continue  # el título repetido como pie de foto
             titulo_visto = True
-        elif conteo[clave] >= 2 and _es_pie_de_foto(linea) and not LINEA_ETIQUETA.match(linea):
+        elif conteo[clave] >= 2 and _es_pie_de_foto(linea) and not linea_etiqueta(linea):
             continue  # pie de foto corto repetido ("Braga" ×4)
         elif i < fin_cabecera and _es_pie_de_foto(linea) and fuzz.ratio(clave, clave_titulo) >= _SIMILITUD_TITULO:
             continue  # variante del título como pie de foto, antes del encabezado
@@ -125,7 +129,7 @@ def _cuerpo(lineas: list[str], clave_titulo: str) -> str:
     if inicio < 0:
         inicio = 0
         for i, linea in enumerate(lineas):
-            if not linea or LINEA_ETIQUETA.match(linea) or normalizar(linea) == clave_titulo:
+            if not linea or linea_etiqueta(linea) or normalizar(linea) == clave_titulo:
                 inicio = i + 1
                 continue
             break
