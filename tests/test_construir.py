@@ -395,3 +395,24 @@ def test_ids_y_huellas_unicos_tras_varias_construcciones(bd_corpus_copia: Path, 
         "(SELECT count(*) FROM notas JOIN eventos ON evento_id = nota_id) FROM notas",
     )
     assert n == ids == huellas == eventos == iguales == len(archivos_corpus()) + 2
+
+
+def test_rechazos_guardan_el_ultimo_estado_de_cada_archivo(tmp_path: Path) -> None:
+    carpeta = tmp_path / "n"
+    carpeta.mkdir()
+    (carpeta / "a.txt").write_text(NOTA_A, encoding="utf-8")
+    (carpeta / "arreglable.txt").write_bytes(b"")
+    (carpeta / "export.jsonl").write_text('{"titulo": "x", "texto": "roto\n', encoding="utf-8")
+    bd = tmp_path / "bd.duckdb"
+    for _ in range(2):  # repetir la corrida no duplica los rechazos
+        assert construir([carpeta], bd, procesos=1, progreso=False).rechazadas == 2
+        assert sorted(Path(a).name for (a,) in consultar(bd, "SELECT archivo FROM rechazos")) == [
+            "arreglable.txt", "export.jsonl#línea 1"
+        ]  # fmt: skip
+
+    (carpeta / "arreglable.txt").write_text(NOTA_B, encoding="utf-8")  # el analista corrige el archivo
+    resumen = construir([carpeta], bd, procesos=1, progreso=False)
+
+    assert (resumen.nuevas, resumen.rechazadas) == (1, 1)
+    assert [Path(a).name for (a,) in consultar(bd, "SELECT archivo FROM rechazos")] == ["export.jsonl#línea 1"]
+    assert contar(bd, "eventos") == 2

@@ -51,6 +51,7 @@ _SQL_EVENTO_ORG = "INSERT INTO evento_organizacion SELECT * FROM _lote_evento_or
 _SQL_EVENTO_TEMA = "INSERT INTO evento_tema SELECT * FROM _lote_evento_tema"
 _SQL_EVENTO_ESPACIO = "INSERT INTO evento_espacio SELECT * FROM _lote_evento_espacio"
 _SQL_RECHAZOS = "INSERT INTO rechazos (archivo, motivo, detalle) SELECT * FROM _lote_rechazos"
+_SQL_BORRAR_RECHAZOS = "DELETE FROM rechazos WHERE split_part(archivo, '#', 1) IN (SELECT archivo FROM _lote_vistos)"
 _SQL_ORGS_NUEVAS = "INSERT INTO organizaciones SELECT * FROM _lote_organizaciones"
 _SQL_ORGS_CAMBIADAS = """
 UPDATE organizaciones AS o SET sigla = c.sigla, tipo = c.tipo, en_catalogo = c.en_catalogo
@@ -69,7 +70,7 @@ class Cargador:
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
-        self.siguiente_id: int = con.execute("SELECT coalesce(max(nota_id), 0) + 1 FROM notas").fetchone()[0]
+        self.siguiente_id: int = con.execute("SELECT coalesce(max(nota_id), 0) + 1 FROM notas").fetchall()[0][0]
         self.primer_id_nuevo = self.siguiente_id
         self.habia_notas = self.siguiente_id > 1
         self._orgs: dict[str, list] = {}  # nombre -> [id, sigla, tipo, en_catalogo]
@@ -81,6 +82,10 @@ class Cargador:
         self._orgs_nuevas: set[str] = set()
         self._orgs_cambiadas: set[str] = set()
         self._nuevos_eventos = 0
+        # `rechazos` guarda el último estado de cada archivo: lo que se vuelve a leer reemplaza sus rechazos previos.
+        self._habia_rechazos = con.execute("SELECT count(*) FROM rechazos").fetchall()[0][0] > 0
+        self._vistos: set[str] = set()
+        self._rechazos: tuple[list, list, list] = ([], [], [])
         self._limpiar_buffers()
 
     def _limpiar_buffers(self) -> None:
@@ -95,7 +100,6 @@ class Cargador:
         self._ev_org: tuple[list, list, list, list] = ([], [], [], [])
         self._ev_tema: tuple[list, list, list] = ([], [], [])
         self._ev_espacio: tuple[list, list, list] = ([], [], [])
-        self._rechazos: tuple[list, list, list] = ([], [], [])
         self._pendientes = 0
 
     @property
@@ -117,13 +121,17 @@ class Cargador:
             self.con.unregister("_lote_hashes")
         return {f[0] for f in filas}
 
+    def visto(self, archivo: str) -> None:
+        """Anota un archivo leído en esta corrida (sus rechazos de corridas anteriores dejan de valer)."""
+        if self._habia_rechazos:
+            self._vistos.add(archivo.split("#", 1)[0])  # "export.jsonl#línea 3" -> todo el archivo
+
     def rechazo(self, archivo: str, motivo: str, detalle: str = "") -> None:
+        """Encola un rechazo; se escriben todos al terminar, tras borrar los previos de los archivos vistos."""
+        self.visto(archivo)
         self._rechazos[0].append(archivo)
         self._rechazos[1].append(motivo)
         self._rechazos[2].append(detalle or None)
-        self._pendientes += 1
-        if self._pendientes >= VOLCAR_CADA:
-            self.volcar()
 
     def _organizacion(self, o: dict) -> int | None:
         nombre = _texto(o.get("nombre"))
@@ -207,7 +215,7 @@ class Cargador:
             return
         self.con.register(nombre, tabla)
         try:
-            self.con.execute(sql)
+            self.con.execute(sql).fetchall()  # DuckDB 2: consumir el resultado antes de desregistrar
         finally:
             self.con.unregister(nombre)
 
@@ -261,12 +269,6 @@ class Cargador:
             ),
             _SQL_EVENTO_ESPACIO,
         )
-        r = self._rechazos
-        self._insertar(
-            "_lote_rechazos",
-            pa.table({"archivo": pa.array(r[0], s), "motivo": pa.array(r[1], s), "detalle": pa.array(r[2], s)}),
-            _SQL_RECHAZOS,
-        )
         self._limpiar_buffers()
 
     def _tabla_orgs(self, nombres: Iterable[str]) -> pa.Table:
@@ -282,8 +284,17 @@ class Cargador:
         )
 
     def terminar(self) -> None:
-        """Vuelca lo pendiente y escribe las organizaciones nuevas o corregidas."""
+        """Vuelca lo pendiente, reemplaza los rechazos y escribe las organizaciones nuevas o corregidas."""
         self.volcar()
+        s = pa.string()
+        self._insertar("_lote_vistos", pa.table({"archivo": pa.array(sorted(self._vistos), s)}), _SQL_BORRAR_RECHAZOS)
+        r = self._rechazos
+        self._insertar(
+            "_lote_rechazos",
+            pa.table({"archivo": pa.array(r[0], s), "motivo": pa.array(r[1], s), "detalle": pa.array(r[2], s)}),
+            _SQL_RECHAZOS,
+        )
+        self._vistos, self._rechazos = set(), ([], [], [])
         self._insertar("_lote_organizaciones", self._tabla_orgs(self._orgs_nuevas), _SQL_ORGS_NUEVAS)
         self._insertar("_lote_organizaciones", self._tabla_orgs(self._orgs_cambiadas), _SQL_ORGS_CAMBIADAS)
         self._orgs_nuevas.clear()

@@ -147,6 +147,7 @@ def construir(
                         cargador.rechazo(item.archivo, item.motivo, item.detalle)
                         continue
                     resumen.leidas += 1
+                    cargador.visto(item.archivo)
                     if not normalizar(item.texto):
                         resumen.rechazadas += 1
                         resumen.motivos[MOTIVO_NOTA_VACIA] += 1
@@ -192,7 +193,7 @@ def construir(
                 "INSERT INTO construcciones VALUES (?, ?, ?, ?, ?, ?)",
                 [inicio, datetime.now(), resumen.leidas, resumen.nuevas, resumen.duplicadas, resumen.rechazadas],
             )
-            resumen.eventos_en_base = con.execute("SELECT count(*) FROM eventos").fetchone()[0]
+            resumen.eventos_en_base = con.execute("SELECT count(*) FROM eventos").fetchall()[0][0]
             if estricto and resumen.rechazadas:
                 resumen.confirmada = False
                 con.close()
