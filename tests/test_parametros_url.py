@@ -269,3 +269,44 @@ def test_consultas_no_interpola_valores_en_sql() -> None:
 def test_la_revision_estatica_detecta_interpolacion(malo: str) -> None:
     assert interpolaciones(f'ALIAS = "articula"\n{malo}\n')
     assert not interpolaciones('ALIAS = "articula"\ncon.execute(f"ATTACH ? AS {ALIAS}", [ruta])\n')
+
+
+# --- Subida de notas: apagada por defecto, solo con la clave ---------------------------------------
+
+
+def _subidas_visibles(at) -> int:  # noqa: ANN001
+    return len(at.get("file_uploader"))
+
+
+def test_subida_de_notas_apagada_sin_clave(en_bd: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ARTICULA_CLAVE_ADMIN", raising=False)
+    at = nuevo_apptest()
+    at.query_params = {"pagina": "cargar"}
+    at.run()
+    assert not at.exception
+    assert _subidas_visibles(at) == 0
+    assert not [t for t in at.text_input if "Clave" in t.label]  # sin clave configurada, ni el formulario
+    with pytest.raises(ValueError):  # la página de carga no está registrada: no se llega ni por dirección
+        at.switch_page("paginas/cargar.py")
+
+
+def test_subida_de_notas_pide_la_clave(en_bd: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARTICULA_CLAVE_ADMIN", "clave-de-prueba-larga")
+    at = nuevo_apptest()
+    at.run()
+    assert _subidas_visibles(at) == 0
+    clave = next(t for t in at.text_input if "Clave" in t.label)
+    clave.set_value("' OR 1=1 --")
+    next(b for b in at.button if b.label == "Ingresar").click()
+    at.run()
+    assert not at.exception
+    with pytest.raises(ValueError):
+        at.switch_page("paginas/cargar.py")
+    clave = next(t for t in at.text_input if "Clave" in t.label)
+    clave.set_value("clave-de-prueba-larga")
+    next(b for b in at.button if b.label == "Ingresar").click()
+    at.run()
+    at.switch_page("paginas/cargar.py")
+    at.run()
+    assert not at.exception
+    assert _subidas_visibles(at) == 1  # con la clave correcta, sí
