@@ -95,12 +95,12 @@ def mapa_peru(por_region: pd.DataFrame, escala: list, alto: int = 620) -> go.Fig
             hoverinfo="text", showlegend=False,
         )
     centros = pd.DataFrame(
-        [(valores.get(n, (n.title(), 0))[0], valores.get(n, (n.title(), 0))[1], *f["centro"]) for n, f in geo.items()],
+        [(valores[n][0], valores[n][1], *f["centro"]) for n, f in geo.items() if valores.get(n, ("", 0))[1] > 0],
         columns=["region", "eventos", "lon", "lat"],
     )
     fig.add_scatter(
         x=centros["lon"], y=centros["lat"], mode="markers+text",
-        text=[f"{e:,}" if e else "" for e in centros["eventos"]], textposition="middle center",
+        text=[f"{e:,}" for e in centros["eventos"]], textposition="middle center",
         textfont={"size": 11, "color": "#111827"},
         marker={"size": 22, "color": "rgba(255,255,255,0.55)", "line": {"width": 0}},
         customdata=centros[["region", "eventos"]].to_numpy(),
@@ -109,7 +109,8 @@ def mapa_peru(por_region: pd.DataFrame, escala: list, alto: int = 620) -> go.Fig
     fig.add_scatter(  # solo para la barra de colores
         x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
         marker={"colorscale": escala, "cmin": 0, "cmax": maximo, "color": [0], "showscale": True,
-                "colorbar": {"title": {"text": "Eventos"}, "thickness": 12, "len": 0.6}},
+                "colorbar": {"title": {"text": "Eventos"}, "thickness": 12, "len": 0.6, "tickformat": ",d",
+                             "dtick": 1 if maximo <= 8 else None}},
     )
     _ejes_mapa(fig)
     fig.update_layout(height=alto, margin={"l": 0, "r": 0, "t": 10, "b": 0}, plot_bgcolor="white",

@@ -128,3 +128,17 @@ def hay_eventos(filtros: Filtros, clave: str = "pagina") -> bool:
         return True
     sin_datos(f"vacio_{clave}")
     return False
+
+
+def enteros(fig: go.Figure, maximo: float, eje: str = "y") -> go.Figure:
+    """Ejes de conteo: sin marcas fraccionarias (0.5 eventos no existe) y con separador de miles."""
+    opciones: dict[str, Any] = {"tickformat": ",d", "rangemode": "tozero"}
+    if maximo <= 8:
+        opciones["dtick"] = 1
+    (fig.update_yaxes if eje == "y" else fig.update_xaxes)(**opciones)
+    return fig
+
+
+def barra_de_colores_entera(maximo: float) -> dict[str, Any]:
+    """Opciones de colorbar con marcas enteras."""
+    return {"tickformat": ",d", "dtick": 1 if maximo <= 8 else None}

@@ -76,7 +76,8 @@ def _matriz(filtros, top_n: int, siglas: dict[str, str]) -> None:
     fig = go.Figure(go.Heatmap(
         z=z, x=etiquetas, y=etiquetas, colorscale=graficos.ESCALA, hoverongaps=False,
         text=texto, hovertemplate="%{text}<extra></extra>", xgap=1, ygap=1,
-        colorbar={"title": {"text": "Eventos<br>compartidos"}, "thickness": 12},
+        colorbar={"title": {"text": "Eventos<br>compartidos"}, "thickness": 12,
+                  **graficos.barra_de_colores_entera(np.nanmax(z) if np.isfinite(z).any() else 0)},
     ))
     # Puntos transparentes encima de cada celda: las celdas de un heatmap no se pueden seleccionar.
     xs, ys, datos = [], [], []
@@ -209,12 +210,15 @@ def _socios(filtros, opciones_org: list[str]) -> None:
                                          "con los filtros actuales."))
         return
     socios = socios.sort_values("eventos")
+    socios_siglas = dict(zip(socios["socio"], socios["sigla"], strict=True)) if "sigla" in socios else {}
     fig = go.Figure(go.Bar(
-        x=socios["eventos"], y=socios["socio"], orientation="h", customdata=socios[["socio"]].to_numpy(),
+        x=socios["eventos"], y=[_corto(o, {o: socios_siglas.get(o)}, 24) for o in socios["socio"]], orientation="h",
+        customdata=socios[["socio"]].to_numpy(),
         marker_color=graficos.COLORES[1], text=socios["eventos"], textposition="auto",
         hovertemplate="%{customdata[0]}: %{x:,} eventos compartidos<extra></extra>",
     ))
     fig.update_xaxes(title="Eventos compartidos")
+    graficos.enteros(fig, socios["eventos"].max(), "x")
     graficos.estilo(fig, alto=max(260, 28 * len(socios) + 80), leyenda=False)
     datos = socios.sort_values("eventos", ascending=False).assign(tipo=lambda d: d["tipo"].map(
         formato.tipo_organizacion))
@@ -242,9 +246,9 @@ def pagina() -> None:
     with izquierda:
         _red_grafico(filtros, siglas)
     with derecha:
-        _pares(filtros)
         nodos, _ = _datos.consultar("coparticipacion.red", filtros, top_n=30)
         _socios(filtros, list(nodos["organizacion"]) if len(nodos) else [])
+    _pares(filtros)
 
 
 pagina()

@@ -60,6 +60,7 @@ def _grafico(filtros, granularidad: str, desglose: str) -> None:
         )
     fig.update_layout(barmode="stack", bargap=0.15)
     fig.update_yaxes(title="Eventos")
+    graficos.enteros(fig, serie.groupby("periodo")["eventos"].sum().max())
     graficos.eje_tiempo(fig, serie["periodo"], granularidad)
     graficos.estilo(fig, alto=440, leyenda=desglose != "ninguno")
     datos = serie[["etiqueta_periodo", "etiqueta_grupo", "eventos"]]

@@ -33,6 +33,7 @@ def _barras(datos: pd.DataFrame, etiqueta: str, valor: str, color: str) -> go.Fi
         hovertemplate="%{y}: %{x:,} eventos<extra></extra>",
     ))
     fig.update_xaxes(title="Eventos")
+    graficos.enteros(fig, datos[valor].max(), "x")
     return graficos.estilo(fig, alto=max(240, 30 * len(datos) + 80), leyenda=False)
 
 
@@ -83,6 +84,7 @@ def _graficos_org(filtros, base, organizacion: str) -> None:
                                    customdata=list(zip(etiquetas, strict=True)),
                                    hovertemplate="%{customdata[0]}: %{y:,} eventos<extra></extra>"))
             fig.update_yaxes(title="Eventos")
+            graficos.enteros(fig, linea["eventos"].max())
             graficos.eje_tiempo(fig, linea["periodo"])
             graficos.estilo(fig, alto=320, leyenda=False)
             graficos.mostrar(fig, linea.assign(mes=etiquetas)[["mes", "eventos"]], base,

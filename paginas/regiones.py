@@ -76,6 +76,7 @@ def _exterior(filtros) -> None:
             hovertemplate="%{customdata[0]}: %{x:,} eventos<extra></extra>",
         ))
         fig.update_xaxes(title="Eventos")
+        graficos.enteros(fig, top["eventos"].max(), "x")
         graficos.estilo(fig, alto=max(240, 30 * len(top) + 80), leyenda=False)
         st.plotly_chart(fig, key="g_barras_pais", on_select=graficos.seleccion("g_barras_pais", "pais"),
                         selection_mode="points", config=graficos.CONFIG)

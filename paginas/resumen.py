@@ -60,6 +60,7 @@ def _socios(filtros) -> None:
         hovertemplate="%{customdata[0]}<br>%{x:,} eventos<extra></extra>",
     ))
     fig.update_xaxes(title="Eventos en los que participó")
+    graficos.enteros(fig, socios["eventos"].max(), "x")
     fig.update_yaxes(title=None)
     graficos.estilo(fig, alto=max(260, 34 * len(socios) + 60), leyenda=False)
     graficos.mostrar(
@@ -84,6 +85,7 @@ def _tendencia(filtros) -> None:
         hovertemplate="%{customdata[0]}<br>%{y:,} eventos<extra></extra>",
     ))
     fig.update_yaxes(title="Eventos")
+    graficos.enteros(fig, serie["eventos"].max())
     graficos.eje_tiempo(fig, serie["periodo"])
     graficos.estilo(fig, alto=380, leyenda=False)
     datos = serie.assign(mes=etiquetas)[["mes", "eventos"]]

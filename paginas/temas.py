@@ -31,6 +31,7 @@ def _tiempo(filtros, granularidad: str) -> None:
         )
     fig.update_layout(barmode="stack", bargap=0.15)
     fig.update_yaxes(title="Eventos")
+    graficos.enteros(fig, serie.groupby("periodo")["eventos"].sum().max())
     graficos.eje_tiempo(fig, serie["periodo"], granularidad)
     graficos.estilo(fig, alto=440)
     graficos.mostrar(
@@ -68,7 +69,8 @@ def _por_region(filtros) -> None:
     fig = go.Figure(go.Heatmap(
         z=z, x=regiones, y=[str(t).capitalize() for t in temas], colorscale=graficos.ESCALA, text=texto,
         hovertemplate="%{text}<extra></extra>", xgap=1, ygap=1,
-        texttemplate="%{z:,.0f}", colorbar={"title": {"text": "Eventos"}, "thickness": 12},
+        texttemplate="%{z:,.0f}",
+        colorbar={"title": {"text": "Eventos"}, "thickness": 12, **graficos.barra_de_colores_entera(z.max())},
     ))
     xs, ys, datos = [], [], []
     for i, tema in enumerate(temas):
