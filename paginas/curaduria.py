@@ -50,7 +50,8 @@ def _decidir(fila: pd.Series, sugeridas: list, nombres_catalogo: list[str]) -> N
     st.markdown(f"**{formato.escapar_markdown(nombre)}**")
     st.caption(f"Nombrada en {formato.numero(int(fila['notas']))} notas · tipo detectado: "
                f"{formato.TIPOS_ORGANIZACION.get(fila['tipo'], 'sin tipo')}")
-    oraciones = fila["oraciones"] if isinstance(fila["oraciones"], list | tuple) else list(fila["oraciones"] or [])
+    crudas = fila["oraciones"]
+    oraciones = [str(o) for o in crudas] if crudas is not None and not isinstance(crudas, str) else []
     with st.expander(f"Oraciones que la nombran ({len(oraciones)})", expanded=True):
         for oracion in oraciones[:10]:
             st.text(oracion)

@@ -1,0 +1,246 @@
+"""Flujo del analista en un navegador de verdad (streamlit run + Chromium sin cabeza).
+
+Un solo servidor para todo el módulo, con su propia base (copia del corpus), su propia copia de los
+catálogos y la clave de administración configurada. Las pruebas siguen el orden de un analista: sin clave no
+hay páginas de administración; con clave sube un ZIP y ve crecer las cifras; funde dos organizaciones en
+Curaduría y lo ve en Coparticipación; descarga el informe y lo abre sin red.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import zipfile
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+RAIZ = Path(__file__).resolve().parent.parent
+NOTAS = Path(__file__).resolve().parent / "datos_analista"
+CLAVE = "clave-de-prueba-123"
+INEP = "Instituto Nacional de Estadísticas del Perú"
+INEI = "Instituto Nacional de Estadística e Informática"
+ARGUMENTOS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+              "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.navegador,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="No está /usr/bin/chromium (apt-get install chromium)"),
+]
+playwright_api = pytest.importorskip("playwright.sync_api", reason="Falta el paquete playwright")
+
+
+def _puerto_libre() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def entorno(bd_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    carpeta = tmp_path_factory.mktemp("analista")
+    shutil.copyfile(bd_corpus, carpeta / "articula.duckdb")
+    shutil.copytree(RAIZ / "datos" / "catalogos", carpeta / "catalogos")
+    return {"bd": carpeta / "articula.duckdb", "catalogos": carpeta / "catalogos", "carpeta": carpeta}
+
+
+@pytest.fixture(scope="module")
+def servidor(entorno):
+    puerto = _puerto_libre()
+    variables = {**os.environ, "ARTICULA_DB": str(entorno["bd"]), "ARTICULA_CATALOGOS": str(entorno["catalogos"]),
+                 "ARTICULA_CLAVE_ADMIN": CLAVE, "ARTICULA_SUBIDAS": str(entorno["carpeta"] / "subidas")}
+    proceso = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(RAIZ / "app.py"), "--server.headless", "true",
+         "--server.port", str(puerto), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=RAIZ, env=variables, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{puerto}"
+    limite = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            pass
+        if proceso.poll() is not None or time.monotonic() > limite:
+            proceso.kill()
+            pytest.fail("streamlit no arrancó: " + (proceso.stderr.read() or b"").decode(errors="replace")[-2000:])
+        time.sleep(0.3)
+    yield base
+    proceso.terminate()
+    try:
+        proceso.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proceso.kill()
+
+
+@pytest.fixture(scope="module")
+def navegador():
+    with playwright_api.sync_playwright() as p:
+        nav = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMENTOS)
+        yield nav
+        nav.close()
+
+
+@pytest.fixture
+def pagina(navegador, servidor):
+    contexto = navegador.new_context(viewport={"width": 1400, "height": 1600}, accept_downloads=True)
+    pag = contexto.new_page()
+    yield pag
+    contexto.close()
+
+
+def _quieta(pag) -> None:
+    """Espera a que Streamlit termine de ejecutar el script (y a que plotly dibuje)."""
+    pag.wait_for_timeout(300)
+    pag.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    pag.wait_for_timeout(700)
+
+
+def _titulo(pag, titulo: str) -> None:
+    pag.get_by_role("heading", name=titulo, level=1).first.wait_for(timeout=60_000)
+    _quieta(pag)
+
+
+def _cifras(pag, minimo: int) -> dict[str, str]:
+    pag.wait_for_function(f"() => document.querySelectorAll('[data-testid=\"stMetricValue\"]').length >= {minimo}",
+                          timeout=60_000)
+    return pag.evaluate("""() => Object.fromEntries([...document.querySelectorAll('[data-testid="stMetric"]')]
+        .map(m => [m.querySelector('[data-testid="stMetricLabel"]').innerText.trim(),
+                   m.querySelector('[data-testid="stMetricValue"]').innerText.trim()]))""")
+
+
+def _ingresar(pag) -> None:
+    pag.get_by_text("Administración").first.click()
+    pag.get_by_label("Clave de administración").fill(CLAVE)
+    pag.get_by_role("button", name="Ingresar").click()
+    pag.get_by_role("link", name="Curaduría").wait_for(timeout=30_000)
+    _quieta(pag)
+
+
+def _ir(pag, enlace: str, titulo: str) -> None:
+    """Cambia de página con la navegación lateral (la misma sesión: la clave sigue ingresada)."""
+    pag.get_by_role("link", name=enlace).first.click()
+    _titulo(pag, titulo)
+
+
+def _etiquetas_matriz(pag) -> list[str]:
+    """Textos de los ejes de los gráficos (la matriz de coparticipación usa sigla o nombre y eventos)."""
+    pag.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .ytick text').length > 0",
+                          timeout=60_000)
+    return pag.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot .xtick text, .js-plotly-plot .ytick text')]"
+        ".map(t => t.textContent)")
+
+
+def test_sin_clave_no_hay_paginas_de_administracion_ni_por_url(pagina, servidor):
+    for ruta in ("cargar", "curaduria"):
+        pagina.goto(f"{servidor}/{ruta}")
+        _titulo(pagina, "Resumen")  # la ruta no existe en esta sesión: se muestra la página por defecto
+        assert pagina.get_by_role("heading", name=re.compile("Cargar notas|Curaduría")).count() == 0
+        assert pagina.get_by_role("link", name="Cargar notas").count() == 0
+        assert pagina.get_by_role("link", name="Curaduría").count() == 0
+        if pagina.get_by_role("dialog").count():  # aviso de Streamlit "página no encontrada"
+            pagina.keyboard.press("Escape")
+            pagina.get_by_role("dialog").wait_for(state="detached", timeout=10_000)
+    pagina.get_by_text("Administración").first.click()
+    pagina.get_by_label("Clave de administración").fill("otra-clave")
+    pagina.get_by_role("button", name="Ingresar").click()
+    pagina.get_by_text("Clave incorrecta.").wait_for(timeout=30_000)
+    assert pagina.get_by_role("link", name="Cargar notas").count() == 0
+
+
+def test_subir_un_zip_y_ver_cambiar_las_cifras(pagina, servidor, entorno, tmp_path):
+    comprimido = tmp_path / "notas_tacna.zip"
+    with zipfile.ZipFile(comprimido, "w", zipfile.ZIP_DEFLATED) as zf:
+        for nota in sorted(NOTAS.glob("*.txt")):
+            zf.write(nota, f"tacna/{nota.name}")
+        zf.write(sorted(NOTAS.glob("*.txt"))[0], "tacna/copia_repetida.txt")  # mismo contenido: duplicada
+        zf.writestr("../fuera.txt", "intento de escribir fuera de la carpeta")
+    pagina.goto(servidor)
+    _titulo(pagina, "Resumen")
+    cifras = _cifras(pagina, 5)
+    antes = int(cifras["Eventos"].replace(",", ""))
+    _ingresar(pagina)
+    _ir(pagina, "Cargar notas", "Cargar notas")
+    pagina.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(comprimido))
+    pagina.get_by_text("notas_tacna.zip").wait_for(timeout=30_000)
+    pagina.get_by_role("button", name="Cargar a la base").click()
+    pagina.get_by_text("Resultado de la última carga").wait_for(timeout=120_000)
+    _quieta(pagina)
+    cifras = _cifras(pagina, 4)
+    assert cifras["Notas nuevas"] == "3"
+    assert cifras["Duplicadas"] == "1"
+    assert cifras["Rechazadas"] == "1"  # la ruta con '..'
+    assert not (entorno["carpeta"] / "fuera.txt").exists()
+    assert not (entorno["carpeta"] / "subidas" / "fuera.txt").exists()
+    _ir(pagina, "Resumen", "Resumen")
+    assert int(_cifras(pagina, 5)["Eventos"].replace(",", "")) == antes + 3
+
+
+def test_alias_en_curaduria_funde_las_organizaciones_en_coparticipacion(pagina, servidor):
+    pagina.goto(f"{servidor}/coparticipacion?region=Tacna")
+    _titulo(pagina, "Coparticipación")
+    etiquetas = " ".join(_etiquetas_matriz(pagina))
+    assert "INEP" in etiquetas and "INEI (1)" in etiquetas
+    _ingresar(pagina)
+    _ir(pagina, "Curaduría", "Curaduría del catálogo")
+    pagina.get_by_test_id("stSelectbox").filter(has_text="Organización a revisar").click()
+    pagina.get_by_role("option", name=INEP).click()
+    _quieta(pagina)
+    pagina.get_by_text("Agregar como alias de una organización del catálogo").click()
+    _quieta(pagina)
+    destino = pagina.get_by_test_id("stSelectbox").filter(has_text="Es la misma organización que")
+    destino.click()
+    pagina.keyboard.type("Estadística e Inform")
+    pagina.get_by_role("option", name=INEI).click()
+    _quieta(pagina)
+    pagina.get_by_role("button", name="Aplicar decisión").click()
+    hecho = re.compile(r"Cambio n\.º \d+: «Instituto Nacional de Estadísticas del Perú» como alias")
+    pagina.get_by_text(hecho).wait_for(timeout=60_000)
+    _ir(pagina, "Coparticipación", "Coparticipación")
+    etiquetas = " ".join(_etiquetas_matriz(pagina))
+    assert "INEP" not in etiquetas and "Estadísticas" not in etiquetas
+    assert "INEI (3)" in etiquetas  # los dos eventos del alias más el propio
+
+
+def test_descargar_el_informe_y_abrirlo_sin_red(pagina, servidor, navegador, tmp_path):
+    pagina.goto(servidor)
+    _titulo(pagina, "Resumen")
+    with pagina.expect_download(timeout=120_000) as descarga:
+        pagina.get_by_role("button", name="Descargar informe", exact=True).click()
+    archivo = tmp_path / "informe.html"
+    descarga.value.save_as(archivo)
+    assert descarga.value.suggested_filename.endswith(".html")
+
+    sin_red = navegador.new_context()
+    bloqueadas: list[str] = []
+
+    def bloquear(ruta):
+        if ruta.request.url.startswith(("http://", "https://")):
+            bloqueadas.append(ruta.request.url)
+            ruta.abort()
+        else:
+            ruta.continue_()
+
+    sin_red.route("**/*", bloquear)
+    offline = sin_red.new_page()
+    errores: list[str] = []
+    offline.on("pageerror", lambda e: errores.append(str(e)))
+    offline.goto(archivo.as_uri())
+    offline.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 6",
+                              timeout=30_000)
+    assert offline.locator(".js-plotly-plot .bars path").count() > 0  # las barras se dibujaron
+    texto = offline.locator("main").inner_text()
+    assert "Cifras clave" in texto and "Eventos y sus fuentes" in texto and "Novedades" in texto
+    assert "Cancillería Tacna coordina con el INEP" in texto  # una nota cargada en la prueba anterior (o del corpus)
+    assert errores == [] and bloqueadas == []
+    sin_red.close()
