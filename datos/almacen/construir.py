@@ -127,45 +127,13 @@ def construir(
                 raise ErrorConstruccion(f"No se pudo abrir la base {destino}: {e}") from e
             esquema.aplicar(con)
             cargador = Cargador(con)
+            filtro = _FiltroDuplicados(cargador, resumen, recortar)
             for r in entradas:
                 if r not in existentes:
-                    resumen.rechazadas += 1
-                    resumen.motivos[MOTIVO_RUTA_INEXISTENTE] += 1
-                    cargador.rechazo(str(r), MOTIVO_RUTA_INEXISTENTE)
-
-            vistas: set[str] = set()
-            pendiente = None  # (lote de (huella, nota), resultado asíncrono)
-            lotes = _lotes(_leer_seguro(existentes), TAM_LOTE)
-            for lote in lotes:
-                candidatas: list[tuple[str, NotaCruda]] = []
-                for item in lote:
-                    if recortar and item.archivo.startswith(recortar):
-                        item = dataclasses.replace(item, archivo=item.archivo[len(recortar) :])
-                    if isinstance(item, Rechazo):
-                        resumen.rechazadas += 1
-                        resumen.motivos[item.motivo] += 1
-                        cargador.rechazo(item.archivo, item.motivo, item.detalle)
-                        continue
-                    resumen.leidas += 1
-                    cargador.visto(item.archivo)
-                    if not normalizar(item.texto):
-                        resumen.rechazadas += 1
-                        resumen.motivos[MOTIVO_NOTA_VACIA] += 1
-                        cargador.rechazo(item.archivo, MOTIVO_NOTA_VACIA)
-                        continue
-                    huella = hash_contenido(item.texto)
-                    if huella in vistas:
-                        resumen.duplicadas += 1
-                        continue
-                    vistas.add(huella)
-                    candidatas.append((huella, item))
-                ya = cargador.hashes_existentes(h for h, _ in candidatas)
-                nuevas = []
-                for huella, nota in candidatas:
-                    if huella in ya:
-                        resumen.duplicadas += 1
-                        continue
-                    nuevas.append((huella, nota))
+                    filtro.rechazar(str(r), MOTIVO_RUTA_INEXISTENTE)
+            pendiente = None  # (notas nuevas con su huella, resultado asíncrono de la extracción)
+            for lote in _lotes(_leer_seguro(existentes), TAM_LOTE):
+                nuevas = filtro.nuevas(lote)
                 if ejecutor is None:
                     # Solo hay pool si la corrida es grande: más de un lote o muchas notas nuevas.
                     grande = len(lote) >= TAM_LOTE or len(nuevas) >= UMBRAL_POOL
@@ -218,6 +186,42 @@ def construir(
             raise
     resumen.segundos = time.monotonic() - inicio_reloj
     return resumen
+
+
+class _FiltroDuplicados:
+    """Separa rechazos, notas vacías y duplicadas (en la corrida o ya en la base) antes de extraer."""
+
+    def __init__(self, cargador: Cargador, resumen: Resumen, recortar: str | None) -> None:
+        self.cargador, self.resumen, self.recortar = cargador, resumen, recortar
+        self.vistas: set[str] = set()
+
+    def rechazar(self, archivo: str, motivo: str, detalle: str = "") -> None:
+        self.resumen.rechazadas += 1
+        self.resumen.motivos[motivo] += 1
+        self.cargador.rechazo(archivo, motivo, detalle)
+
+    def nuevas(self, lote: list[NotaCruda | Rechazo]) -> list[tuple[str, NotaCruda]]:
+        candidatas: list[tuple[str, NotaCruda]] = []
+        for item in lote:
+            if self.recortar and item.archivo.startswith(self.recortar):
+                item = dataclasses.replace(item, archivo=item.archivo[len(self.recortar) :])
+            if isinstance(item, Rechazo):
+                self.rechazar(item.archivo, item.motivo, item.detalle)
+                continue
+            self.resumen.leidas += 1
+            self.cargador.visto(item.archivo)
+            if not normalizar(item.texto):
+                self.rechazar(item.archivo, MOTIVO_NOTA_VACIA)
+                continue
+            huella = hash_contenido(item.texto)
+            if huella in self.vistas:
+                self.resumen.duplicadas += 1
+                continue
+            self.vistas.add(huella)
+            candidatas.append((huella, item))
+        en_base = self.cargador.hashes_existentes(h for h, _ in candidatas)  # antes de extraer, no después
+        self.resumen.duplicadas += sum(1 for h, _ in candidatas if h in en_base)
+        return [(h, n) for h, n in candidatas if h not in en_base]
 
 
 def _cargar(cargador: Cargador, resumen: Resumen, nuevas: list[tuple[str, NotaCruda]], tarea) -> None:
