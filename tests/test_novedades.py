@@ -1,0 +1,65 @@
+"""Novedades sobre la base pequeña con respuestas conocidas (tests/bd_prueba.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from consultas import conexion, novedades
+from consultas.filtros import Filtros
+from tests import bd_prueba as bp
+
+
+@pytest.fixture
+def bd(tmp_path, monkeypatch):
+    ruta = bp.construir_bd(tmp_path / "prueba.duckdb")
+    monkeypatch.setenv("ARTICULA_DB", str(ruta))
+    conexion.olvidar_conexion()
+    yield ruta
+    conexion.olvidar_conexion()
+
+
+def test_periodo_con_y_sin_anios(bd):
+    p = novedades.periodo(Filtros(anio_desde=2024, anio_hasta=2024))
+    assert (p.desde, p.hasta) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert (p.anterior_desde, p.anterior_hasta) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    assert p.referencia == dt.date(2024, 1, 20)  # última fecha con datos
+    sin = novedades.periodo(Filtros())
+    assert sin.hasta == dt.date(2024, 1, 20) and sin.desde == dt.date(2023, 1, 21)
+    assert novedades.periodo(Filtros(region=("Piura",))) is None
+
+
+def test_organizaciones_nuevas_en_2024(bd):
+    df = novedades.organizaciones_nuevas(Filtros(anio_desde=2024, anio_hasta=2024))
+    # En 2024 aparecen por primera vez solo la AFN (todas las demás ya estaban en 2023).
+    assert list(df["organizacion"]) == [bp.AFN]
+    assert df["primera_fecha"].iloc[0].date() == dt.date(2024, 1, 15)
+    en_2023 = set(novedades.organizaciones_nuevas(Filtros(anio_desde=2023, anio_hasta=2023))["organizacion"])
+    assert en_2023 == {bp.OIM, bp.ACNUR, bp.GORE, bp.PNP}
+    # "Nueva" se mide dentro de los demás filtros: en Lima todas son nuevas en 2024.
+    lima = novedades.organizaciones_nuevas(Filtros(anio_desde=2024, anio_hasta=2024, region=("Lima",)))
+    assert set(lima["organizacion"]) == {bp.ACNUR, bp.GORE, bp.PNP, bp.AFN}
+
+
+def test_pares_en_alza_frente_al_periodo_anterior(bd):
+    df = novedades.pares_en_alza(Filtros(anio_desde=2024, anio_hasta=2024))
+    pares = {(a, b): (e, ant) for a, b, e, ant in
+             df[["organizacion_a", "organizacion_b", "eventos", "eventos_anterior"]].itertuples(index=False)}
+    # 2024 solo tiene el evento 104 con 4 organizaciones: 6 pares; los que ya estaban en 2023 no suben.
+    assert pares[(bp.ACNUR, bp.PNP)] == (1, 0)
+    assert pares[(bp.GORE, bp.AFN)] == (1, 0)
+    assert (bp.ACNUR, bp.GORE) not in pares  # 1 en 2024 y 1 en 2023: no es alza
+    assert all(e > ant for e, ant in pares.values())
+
+
+def test_regiones_sin_actividad_en_seis_meses(bd):
+    df = novedades.regiones_sin_actividad(Filtros(anio_desde=2024, anio_hasta=2024))
+    ultimas = dict(zip(df["region"], df["ultima_fecha"], strict=True))
+    assert "Lima" not in ultimas and "La Libertad" not in ultimas and "Tumbes" not in ultimas
+    assert len(ultimas) == 22 and all(v is None or v != v for v in ultimas.values())  # nunca tuvieron eventos
+    # Con la referencia en 2025 (un año después) Lima ya lleva más de seis meses sin actividad.
+    mas_tarde = novedades.regiones_sin_actividad(Filtros(anio_desde=2024, anio_hasta=2025))
+    assert "Lima" not in set(mas_tarde["region"])  # la referencia no pasa de la última fecha con datos
+    solo = novedades.regiones_sin_actividad(Filtros(region=("Tumbes", "Piura")))
+    assert list(solo["region"]) == ["Piura"]
