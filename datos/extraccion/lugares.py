@@ -65,6 +65,47 @@ _CUE_PERU = re.compile(
     r"[cClLdDpPtT](?<!\w.)(?i:(?:(?<=c)iudad(?:es)?|(?<=l)ocalidad(?:es)?|(?<=c)omunidad(?:es)?|(?<=d)istrito"
     r"|(?<=p)rovincia|(?<=p)oblado)\s+peruan[oa]s?\b|(?<=t)erritorio\s+(?:nacional|peruano)\b|(?<=l)ado\s+peruano\b)"
 )
+# Letras que IGNORECASE iguala a i/s/k y lower() no (İ ı ſ K): con ellas no vale buscar raíces en minúsculas.
+_LETRAS_RARAS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _automata_de_inicios(*raices: str) -> ahocorasick.Automaton:
+    automata = ahocorasick.Automaton()
+    for raiz in raices:
+        automata.add_word(raiz, len(raiz))
+    automata.make_automaton()
+    return automata
+
+
+# Toda coincidencia de _MISION / _CUE_PERU empieza (en minúsculas) por una de estas raíces: con Aho–Corasick se
+# hallan en una pasada las pocas posiciones donde vale la pena intentar la regex entera (ver _iterar).
+_INICIOS_MISION = _automata_de_inicios(
+    "nuestr", "consul", "cónsul", "vicec", "vicéc", "secci", "embaj", "encarg", "misi", "repres"
+)
+_INICIOS_CUE_PERU = _automata_de_inicios(
+    "ciudad", "localidad", "comunidad", "distrito", "provincia", "poblado", "territorio", "lado"
+)
+
+
+def _iterar(patron: re.Pattern[str], inicios: ahocorasick.Automaton, texto: str) -> list[re.Match[str]]:
+    """Lo mismo que `list(patron.finditer(texto))`, probando la regex solo donde empieza una raíz."""
+    if any(rara in texto for rara in _LETRAS_RARAS):
+        return list(patron.finditer(texto))
+    bajo = texto.lower()
+    if len(bajo) != len(texto):
+        return list(patron.finditer(texto))
+    halladas = []
+    siguiente = 0
+    for inicio in sorted({fin - n + 1 for fin, n in inicios.iter(bajo)}):
+        if inicio < siguiente:
+            continue
+        m = patron.match(texto, inicio)
+        if m:
+            halladas.append(m)
+            siguiente = m.end()
+    return halladas
+
+
 _SIGUE_OTRO_LUGAR = re.compile(r"\s*(?:,|\by\b|\be\b)\s*[A-ZÁÉÍÓÚ]")
 _OTRO_LUGAR = re.compile(r"\s*(?:,|\by\b|\be\b)\s*(" + _LUGAR + ")")
 _NO_DEPARTAMENTO = re.compile(r"\b(?:r[íi]o|Río|calle|avenida|Av\.|jir[óo]n|Jr\.)\s*$", re.IGNORECASE)
@@ -298,7 +339,7 @@ def _elegir_fila(filas: list[dict], clase: str, pais_lugar: str | None, lugar: s
 
 def _misiones(texto: str, indice: _Indice, contexto: str) -> list[_Oficina]:
     halladas = []
-    for m in _MISION.finditer(texto):
+    for m in _iterar(_MISION, _INICIOS_MISION, texto):
         if not _mayuscula_inicial(m.group("tipo")) and not m.group("peru"):
             continue
         nombre_tipo, clase = _TIPOS_MISION[normalizar(m.group("tipo"))]
@@ -377,7 +418,7 @@ def _departamentos(texto: str, indice: _Indice, con_preposicion: bool = False) -
 
 def _region_peru(texto: str, indice: _Indice) -> tuple[str, str] | None:
     """Departamento de la oración que dice que la actividad fue en el Perú ("ciudad peruana")."""
-    for m in _CUE_PERU.finditer(texto):
+    for m in _iterar(_CUE_PERU, _INICIOS_CUE_PERU, texto):
         oracion = oracion_de(texto, m.start(), m.end())
         hallados = _departamentos(oracion, indice)
         if hallados:
