@@ -195,6 +195,8 @@ def construir_bd(ruta: Path, eventos: list[dict] | None = None) -> Path:
 def _crear_evento_par(con: duckdb.DuckDBPyConnection) -> None:
     """La tabla de pares como la deja la construcción (a < b, una fila por par y evento)."""
     for mart in sorted((ESQUEMA / "marts").glob("*.sql")):
+        if mart.name.endswith(".incremental.sql"):  # solo para construcciones incrementales
+            continue
         con.execute(mart.read_text(encoding="utf-8"))
     existe = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'evento_par'").fetchone()[0]
     if not existe:
