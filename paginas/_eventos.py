@@ -137,8 +137,10 @@ def mostrar_evento(evento_id: Any) -> None:
 
     if evidencias is not None and len(evidencias):
         st.markdown("**Datos extraídos y la oración que los sustenta**")
+        valores = [formato.fecha_larga(v, str(v)) if str(c).startswith("fecha") else v
+                   for c, v in zip(evidencias["campo"], evidencias["valor"], strict=True)]
         tabla = evidencias.assign(
-            campo=evidencias["campo"].map(lambda c: formato.CAMPOS.get(str(c), str(c)))
+            campo=evidencias["campo"].map(lambda c: formato.CAMPOS.get(str(c), str(c))), valor=valores
         ).rename(columns={"campo": "Dato", "valor": "Valor", "evidencia": "Oración de la nota"})
         st.dataframe(tabla, hide_index=True, width="stretch")
 

@@ -21,6 +21,10 @@ RAIZ = Path(__file__).resolve().parent.parent
 GEOJSON = RAIZ / "datos" / "geo" / "peru_departamental_simple.geojson"
 PAISES = RAIZ / "datos" / "catalogos" / "paises.csv"
 GRIS_SIN_DATOS = "#EEF0F2"
+CONTINENTES = {
+    "AMÉRICA DEL NORTE": (-105, 55), "AMÉRICA DEL SUR": (-60, -35), "EUROPA": (15, 60), "ÁFRICA": (20, 0),
+    "ASIA": (95, 50), "OCEANÍA": (140, -30),
+}
 
 
 def _anillos(geometria: dict) -> list[list[list[float]]]:
@@ -141,6 +145,8 @@ def mapa_mundo(por_pais: pd.DataFrame, color: str, alto: int = 460) -> tuple[go.
         customdata=con_lugar[["pais", "eventos"]].to_numpy(),
         hovertemplate="%{customdata[0]}: %{customdata[1]:,} eventos<extra></extra>", showlegend=False,
     )
+    for nombre, (lon, lat) in CONTINENTES.items():  # referencias para orientarse sin límites dibujados
+        fig.add_annotation(x=lon, y=lat, text=nombre, showarrow=False, font={"size": 13, "color": "#9CA3AF"})
     _ejes_mapa(fig, [-180, 180], [-60, 80], rejilla=True)
     fig.update_layout(height=alto, margin={"l": 0, "r": 0, "t": 10, "b": 0}, plot_bgcolor="#F8FAFC",
                       dragmode="pan", clickmode="event+select")

@@ -44,16 +44,39 @@ def estilo(fig: go.Figure, alto: int = 420, leyenda: bool = True) -> go.Figure:
     return fig
 
 
-def eje_tiempo(fig: go.Figure, periodos: Iterable[Any], granularidad: str = "mes", eje: str = "x") -> go.Figure:
-    """Marcas del eje de tiempo con meses en español ('dic 2023'), como mucho ~12 marcas."""
+def marcas_de_tiempo(periodos: Iterable[Any], granularidad: str = "mes", maximo: int = 10) -> list[pd.Timestamp]:
+    """Marcas espaciadas de forma pareja en el tiempo (1, 2, 3, 6, 12, 24... meses), a lo más `maximo`."""
     valores = sorted({pd.Timestamp(p) for p in periodos if not pd.isna(p)})
     if not valores:
+        return []
+    inicio, fin = valores[0], valores[-1]
+    if granularidad == "anio":
+        anios = list(range(inicio.year, fin.year + 1))
+        paso = max(1, -(-len(anios) // maximo))
+        return [pd.Timestamp(year=a, month=1, day=1) for a in anios[::paso]]
+    meses = (fin.year - inicio.year) * 12 + fin.month - inicio.month + 1
+    paso = next((p for p in (1, 2, 3, 6, 12, 24, 36, 60, 120) if meses / p <= maximo), 120)
+    primero = pd.Timestamp(year=inicio.year, month=1, day=1)
+    marcas = []
+    actual = primero
+    while actual <= fin:
+        if actual >= inicio - pd.Timedelta(days=31):
+            marcas.append(actual)
+        mes = actual.month - 1 + paso
+        actual = pd.Timestamp(year=actual.year + mes // 12, month=mes % 12 + 1, day=1)
+    return marcas or [inicio]
+
+
+def eje_tiempo(fig: go.Figure, periodos: Iterable[Any], granularidad: str = "mes", eje: str = "x") -> go.Figure:
+    """Marcas del eje de tiempo con meses en español ('dic 2023'), parejas en el tiempo y sin encimarse."""
+    marcas = marcas_de_tiempo(periodos, granularidad)
+    if not marcas:
         return fig
-    paso = max(1, -(-len(valores) // 12))
-    marcas = valores[::paso]
-    texto = [formato.etiqueta_eje(v, granularidad) for v in marcas]
+    anual = granularidad == "anio" or (
+        len(marcas) > 1 and all(m.month == 1 for m in marcas) and (marcas[1] - marcas[0]).days > 300)
+    texto = [formato.etiqueta_eje(v, "anio" if anual else "mes") for v in marcas]
     actualizar = fig.update_xaxes if eje == "x" else fig.update_yaxes
-    actualizar(tickmode="array", tickvals=marcas, ticktext=texto, title=None)
+    actualizar(tickmode="array", tickvals=marcas, ticktext=texto, title=None, tickangle=0)
     return fig
 
 

@@ -59,12 +59,12 @@ def _ficha(base, organizacion: str) -> bool:
     nombre = perfil.get("nombre") or organizacion
     sigla = perfil.get("sigla")
     st.subheader(formato.escapar_markdown(f"{nombre} ({sigla})" if sigla else nombre), anchor=False)
-    c1, c2, c3, c4 = st.columns(4)
+    c1, c2, c3 = st.columns(3)
     c1.metric("Eventos", formato.numero(perfil.get("eventos", 0)), border=True,
               help="Eventos en los que participó, con los demás filtros vigentes.")
     c2.metric("Primer evento", formato.fecha_corta(perfil.get("primera_fecha"), "—"), border=True)
     c3.metric("Último evento", formato.fecha_corta(perfil.get("ultima_fecha"), "—"), border=True)
-    c4.metric("Tipo", formato.tipo_organizacion(perfil.get("tipo")), border=True)
+    st.caption(f"Tipo: {formato.tipo_organizacion(perfil.get('tipo'))}.")
     if not perfil.get("en_catalogo"):
         st.caption(":material/new_releases: Organización hallada en las notas por el patrón «Nombre (SIGLA)»; "
                    "aún no está en el catálogo (ver Calidad de datos).")

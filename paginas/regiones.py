@@ -34,7 +34,7 @@ def _peru(filtros) -> None:
     with ranking:
         st.markdown("**Ranking de departamentos**")
         st.dataframe(
-            con_eventos[["region", "eventos", "organizaciones", "oficinas", "ultima_fecha"]],
+            con_eventos[["region", "eventos", "organizaciones", "ultima_fecha"]],
             hide_index=True, width="stretch",
             column_config={
                 "region": st.column_config.TextColumn("Departamento"),
@@ -46,7 +46,8 @@ def _peru(filtros) -> None:
                 "ultima_fecha": st.column_config.DateColumn("Último evento", format="DD/MM/YYYY"),
             },
         )
-        st.caption("Organizaciones y oficinas distintas que participaron o informaron en cada departamento.")
+        st.caption("Organizaciones: cuántas organizaciones distintas participaron en eventos del departamento. "
+                   "La tabla completa (con oficinas) está en «Datos del gráfico».")
 
 
 def _exterior(filtros) -> None:
