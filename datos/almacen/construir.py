@@ -134,10 +134,10 @@ def construir(
             pendiente = None  # (notas nuevas con su huella, resultado asíncrono de la extracción)
             for lote in _lotes(_leer_seguro(existentes), TAM_LOTE):
                 nuevas = filtro.nuevas(lote)
-                if ejecutor is None:
-                    # Solo hay pool si la corrida es grande: más de un lote o muchas notas nuevas.
-                    grande = len(lote) >= TAM_LOTE or len(nuevas) >= UMBRAL_POOL
-                    ejecutor = Ejecutor(procesos if grande else 1)
+                if ejecutor is None or (ejecutor.procesos < procesos and len(nuevas) >= UMBRAL_POOL):
+                    # El pool arranca recién cuando un lote trae muchas notas nuevas (no por duplicadas).
+                    # El ejecutor de un proceso no deja nada pendiente: reemplazarlo es seguro.
+                    ejecutor = Ejecutor(procesos if len(nuevas) >= UMBRAL_POOL else 1)
                 tarea = ejecutor.lanzar([n for _, n in nuevas])
                 if pendiente is not None:
                     _cargar(cargador, resumen, *pendiente)
