@@ -342,11 +342,12 @@ def test_ruta_de_base_por_variable_de_entorno(tmp_path: Path, monkeypatch) -> No
 
 
 def _filas_marts(ruta: Path) -> dict[str, list]:
-    return {
-        "evento_par": consultar(ruta, "SELECT * FROM evento_par ORDER BY ALL"),
-        "par_resumen": consultar(ruta, "SELECT * FROM par_resumen ORDER BY ALL"),
-        "organizacion_resumen": consultar(ruta, "SELECT * FROM organizacion_resumen ORDER BY ALL"),
-    }
+    from datos.almacen import esquema
+
+    nombres = [m.stem for m in esquema.archivos_marts()]
+    assert {"evento_par", "par_resumen", "organizacion_resumen"} <= set(nombres)
+    # Nombres de tabla tomados de los archivos del proyecto, no de la entrada.
+    return {n: consultar(ruta, f"SELECT * FROM {n} ORDER BY ALL") for n in nombres}  # noqa: S608
 
 
 def test_marts_incrementales_igualan_al_calculo_completo(tmp_path: Path, monkeypatch) -> None:

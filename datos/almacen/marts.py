@@ -11,6 +11,7 @@ Sin eventos nuevos no se toca nada.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import duckdb
@@ -43,12 +44,14 @@ def refrescar(
         con.execute("CREATE OR REPLACE TEMP TABLE _construccion AS SELECT ?::BIGINT AS primer_evento_nuevo",
                     [primer_evento_nuevo])  # fmt: skip
     hechos: dict[str, str] = {}
-    completo_antes = False  # un mart recalculado entero arrastra a los siguientes (pueden depender de él)
+    recalculados: list[str] = []  # un mart recalculado entero arrastra a los que lo mencionan en su SQL
     for modelo in esquema.archivos_marts():
         nombre = modelo.stem
         incremental = _incremental(modelo)
         huella = _huella(modelo, incremental)
-        vigente = nombre in tablas and previas.get(nombre) == huella and not completo_antes
+        textos = modelo.read_text(encoding="utf-8") + (incremental.read_text(encoding="utf-8") if incremental else "")
+        depende = any(re.search(rf"\b{re.escape(r)}\b", textos) for r in recalculados)
+        vigente = nombre in tablas and previas.get(nombre) == huella and not depende
         if vigente and primer_evento_nuevo is not None and eventos_nuevos == 0:
             hechos[nombre] = "sin cambios"
             continue
@@ -58,7 +61,7 @@ def refrescar(
         else:
             con.execute(modelo.read_text(encoding="utf-8"))
             hechos[nombre] = "completo"
-            completo_antes = True
+            recalculados.append(nombre)
         con.execute(
             "INSERT OR REPLACE INTO marts_estado (nombre, huella, actualizado) VALUES (?, ?, current_timestamp)",
             [nombre, huella],
