@@ -211,6 +211,8 @@ class _Resultado:
         self.nucleos: dict[str, str] = {}
 
     def agregar(self, entrada: _Entrada, inicio: int, fin: int) -> None:
+        if not entrada.en_catalogo:  # el catálogo manda: un nombre armado por patrón puede ser un alias curado
+            entrada = _indice().exacto.get(clave(entrada.nombre), entrada)
         propia = _MARCAS_PROPIAS.search(clave(entrada.nombre))
         if propia and not entrada.en_catalogo and entrada.tipo != "gobierno_extranjero":
             return
