@@ -40,6 +40,10 @@ COLUMNAS_TABLA: dict[str, Any] = {
 def tabla_eventos(eventos: pd.DataFrame, clave: str, columnas: list[str] | None = None, alto: int | None = None) -> Any:
     """Tabla de eventos en la que se elige una fila; devuelve el evento_id elegido o None."""
     visibles = [c for c in (columnas or list(eventos.columns)) if c in eventos.columns and c != "evento_id"]
+    textos = [c for c in visibles if c not in ("url", "fecha", "fecha_publicacion")
+              and (eventos[c].dtype == object or str(eventos[c].dtype).startswith("str"))]
+    if textos:
+        eventos = eventos.assign(**{c: eventos[c].fillna("—") for c in textos})
     if "tipo_oficina" in eventos.columns:
         eventos = eventos.assign(tipo_oficina=eventos["tipo_oficina"].map(formato.tipo_oficina))
     estado = st.dataframe(

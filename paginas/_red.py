@@ -49,6 +49,25 @@ def disposicion(
         pos += (fuerza / largo[:, None]) * np.minimum(largo, temperatura)[:, None]
         temperatura *= 0.985
     pos -= pos.mean(axis=0)
-    escala = np.abs(pos).max() or 1.0
-    pos /= escala
+    pos /= np.abs(pos).max() or 1.0
+    pos = _separar(pos, minimo=min(0.3, 1.1 / np.sqrt(n)))
+    pos -= pos.mean(axis=0)
+    pos /= np.abs(pos).max() or 1.0
     return {nombre: (float(pos[i, 0]), float(pos[i, 1])) for nombre, i in indice.items()}
+
+
+def _separar(pos: np.ndarray, minimo: float, rondas: int = 60) -> np.ndarray:
+    """Aparta los nodos a menos de `minimo` entre sí (los grupos densos quedan legibles)."""
+    pos = pos.copy()
+    n = len(pos)
+    for _ in range(rondas):
+        delta = pos[:, None, :] - pos[None, :, :]
+        distancia = np.linalg.norm(delta, axis=-1)
+        np.fill_diagonal(distancia, np.inf)
+        cerca = distancia < minimo
+        if not cerca.any():
+            break
+        distancia = np.where(np.isfinite(distancia), np.maximum(distancia, 1e-6), 1.0)
+        empuje = np.where(cerca, (minimo - distancia) / 2, 0.0)[:, :, None] * delta / distancia[:, :, None]
+        pos += empuje.sum(axis=1) / max(1, n ** 0.5)
+    return pos

@@ -21,6 +21,13 @@ def _corto(nombre: str, siglas: dict[str, str], largo: int = 30) -> str:
     return etiqueta if len(etiqueta) <= largo else etiqueta[: largo - 1] + "…"
 
 
+def _unicas(nombres: list[str], siglas: dict[str, str], largo: int = 30) -> list[str]:
+    """Etiquetas cortas sin repetir: si dos se recortan igual, se usa el nombre completo (plotly las fundiría)."""
+    cortas = [_corto(n, siglas, largo) for n in nombres]
+    repetidas = {c for c in cortas if cortas.count(c) > 1}
+    return [n if c in repetidas else c for n, c in zip(nombres, cortas, strict=True)]
+
+
 def _siglas(filtros, n: int) -> dict[str, str]:
     socios = _datos.consultar("resumen.socios_principales", filtros, n=max(n, 50))
     return {o: s for o, s in zip(socios["organizacion"], socios["sigla"], strict=True) if isinstance(s, str) and s}
@@ -69,7 +76,7 @@ def _matriz(filtros, top_n: int, siglas: dict[str, str]) -> None:
     np.fill_diagonal(z, np.nan)  # la diagonal (eventos propios) aplastaría la escala de colores
     if "etiqueta_fila" in matriz.columns:
         siglas = {**siglas, **dict(zip(matriz["fila"], matriz["etiqueta_fila"], strict=True))}
-    etiquetas = [f"{_corto(o, siglas)} ({propios[o]})" for o in orden]
+    etiquetas = [f"{e} ({propios[o]})" for o, e in zip(orden, _unicas(orden, siglas), strict=True)]
     n = len(orden)
     texto = [[f"{orden[i]} y {orden[j]}: {int(tabla.iat[i, j])} eventos compartidos" if i != j
               else f"{orden[i]}: {propios[orden[i]]} eventos en total" for j in range(n)] for i in range(n)]
@@ -212,7 +219,7 @@ def _socios(filtros, opciones_org: list[str]) -> None:
     socios = socios.sort_values("eventos")
     socios_siglas = dict(zip(socios["socio"], socios["sigla"], strict=True)) if "sigla" in socios else {}
     fig = go.Figure(go.Bar(
-        x=socios["eventos"], y=[_corto(o, {o: socios_siglas.get(o)}, 24) for o in socios["socio"]], orientation="h",
+        x=socios["eventos"], y=_unicas(list(socios["socio"]), socios_siglas, 24), orientation="h",
         customdata=socios[["socio"]].to_numpy(),
         marker_color=graficos.COLORES[1], text=socios["eventos"], textposition="auto",
         hovertemplate="%{customdata[0]}: %{x:,} eventos compartidos<extra></extra>",
