@@ -91,7 +91,7 @@ def _normalizar(texto: str) -> str:
     # imprimible no tiene más blancos que " ", y sin dobles ni en los bordes ya está colapsado.
     if bajo.isprintable() and "  " not in bajo and bajo[:1] != " " and bajo[-1:] != " ":
         return bajo
-    return " ".join(bajo.split())
+    return " ".join(bajo.split())  # = oraciones.colapsar (no se importa: oraciones no debe depender de aquí)
 
 
 # Minúsculas con diacrítico cuya NFKD es una letra ASCII + un combinante que se quita.

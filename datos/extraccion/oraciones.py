@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 # Fin de oración: punto, signo de cierre o salto de línea. No corta en abreviaturas
@@ -10,10 +11,28 @@ from functools import lru_cache
 _ABREVIATURAS = re.compile(
     r"(?:\b(?:a|p)\.\s?m|\bSr|\bSra|\bDr|\bDra|\bAv|\bJr|\bIng|\bLic|\bEmb|\bMin|\bNo|\bNro|\bEE\.UU|\b[A-ZÁÉÍÓÚ])\.$"
 )
-# Equivale a r"(?<=[.!?…])\s+(?=[«“\"¿¡(]?[A-ZÁÉÍÓÚÑ0-9])|\n+", pero empieza por \s: `re` salta en C
-# las posiciones que no son espacio en vez de probar la alternancia en cada carácter (2,5× más rápido).
-_CORTE = re.compile(r"\s(?:(?<=[.!?…]\s)\s*(?=[«“\"¿¡(]?[A-ZÁÉÍÓÚÑ0-9])|(?<=\n)\n*)")
+# Corte: r"(?<=[.!?…])\s+(?=[«“\"¿¡(]?[A-ZÁÉÍÓÚÑ0-9])|\n+". Se hace en dos pasos con los mismos trozos
+# (salvo espacios, que se normalizan): str.split("\n") y, en cada línea, esta regex que empieza por el signo
+# de cierre, así `re` salta en C todo lo que no es [.!?…] (3× más rápido que la alternancia).
+_FIN_ORACION = re.compile(r"[.!?…]\s+(?=[«“\"¿¡(]?[A-ZÁÉÍÓÚÑ0-9])")
 _COLA_ABREVIATURA = 12  # la abreviatura más larga ("EE.UU.") cabe de sobra: no buscar en toda la oración
+
+
+def colapsar(texto: str) -> str:
+    """`" ".join(texto.split())`, sin rehacer la cadena si ya está colapsada (lo habitual)."""
+    # Imprimible ⇒ su único blanco es " " (los demás blancos de str.isspace no son imprimibles).
+    if texto.isprintable() and "  " not in texto and texto[:1] != " " and texto[-1:] != " ":
+        return texto
+    return " ".join(texto.split())
+
+
+def _trozos(texto: str) -> Iterator[str]:
+    for linea in texto.split("\n"):
+        inicio = 0
+        for m in _FIN_ORACION.finditer(linea):
+            yield linea[inicio : m.start() + 1]
+            inicio = m.end()
+        yield linea[inicio:]
 
 
 def dividir(texto: str) -> list[str]:
@@ -26,8 +45,8 @@ def _dividir(texto: str) -> tuple[str, ...]:
     # Cacheada: varios módulos parten el mismo cuerpo o párrafo de una nota.
     oraciones: list[str] = []
     pendiente = ""
-    for trozo in _CORTE.split(texto):
-        trozo = " ".join(trozo.split())
+    for trozo in _trozos(texto):
+        trozo = colapsar(trozo)
         if not trozo:
             continue
         pendiente = f"{pendiente} {trozo}".strip() if pendiente else trozo
