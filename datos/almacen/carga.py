@@ -65,6 +65,14 @@ def _texto(valor: object) -> str | None:
     return valor if isinstance(valor, str) else str(valor)
 
 
+def _cadenas(valores: list) -> pa.Array:
+    """Columna de texto; si la extracción trajo algún valor no textual, se convierte en vez de fallar."""
+    try:
+        return pa.array(valores, pa.string())
+    except (pa.ArrowTypeError, pa.ArrowInvalid):
+        return pa.array([_texto(v) for v in valores], pa.string())
+
+
 class Cargador:
     """Acumula filas de eventos y las vuelca en bloque; asigna `nota_id` y `organizacion_id` correlativos."""
 
@@ -89,18 +97,7 @@ class Cargador:
         self._limpiar_buffers()
 
     def _limpiar_buffers(self) -> None:
-        self._notas: dict[str, list] = {
-            k: [] for k in ("nota_id", "hash_contenido", "archivo", "url", "titulo", "texto", "formato", "sintetica")
-        }
-        self._eventos: dict[str, list] = {"evento_id": []}
-        for c in _COLUMNAS_EVENTO:
-            self._eventos[c] = []
-        for c in _EVIDENCIAS:
-            self._eventos["evidencia_" + c] = []
-        self._ev_org: tuple[list, list, list, list] = ([], [], [], [])
-        self._ev_tema: tuple[list, list, list] = ([], [], [])
-        self._ev_espacio: tuple[list, list, list] = ([], [], [])
-        self._pendientes = 0
+        self._cola: list[tuple[int, str, NotaCruda, dict]] = []  # (evento_id, huella, nota, extracción)
 
     @property
     def eventos_nuevos(self) -> int:
@@ -158,57 +155,36 @@ class Cargador:
         eid = self.siguiente_id
         self.siguiente_id += 1
         self._nuevos_eventos += 1
-        n = self._notas
-        n["nota_id"].append(eid)
-        n["hash_contenido"].append(huella)
-        n["archivo"].append(nota.archivo)
-        n["url"].append(_texto(ev.get("url")) or nota.url)
-        n["titulo"].append(_texto(ev.get("titulo")) or nota.titulo)
-        n["texto"].append(_texto(ev.get("texto")) or nota.texto)
-        n["formato"].append(nota.formato)
-        n["sintetica"].append(bool(nota.sintetica or ev.get("sintetica")))
-
-        e = self._eventos
-        e["evento_id"].append(eid)
-        for c in _COLUMNAS_EVENTO:
-            e[c].append(_texto(ev.get(c)))
-        e["url"][-1] = e["url"][-1] or nota.url
-        e["archivo"][-1] = nota.archivo
-        evidencias = ev.get("evidencias") or {}
-        for c in _EVIDENCIAS:
-            e["evidencia_" + c].append(_texto(evidencias.get(c)) or None)
-
-        vistas: set = set()
-        for o in ev.get("organizaciones") or ():
-            oid = self._organizacion(o)
-            if oid is None or oid in vistas:
-                continue
-            vistas.add(oid)
-            self._ev_org[0].append(eid)
-            self._ev_org[1].append(oid)
-            self._ev_org[2].append(_texto(o.get("mencion")))
-            self._ev_org[3].append(_texto(o.get("evidencia")))
-        vistas = set()
-        for t in ev.get("temas") or ():
-            tema = _texto(t.get("tema"))
-            if tema and tema not in vistas:
-                vistas.add(tema)
-                self._ev_tema[0].append(eid)
-                self._ev_tema[1].append(tema)
-                self._ev_tema[2].append(_texto(t.get("evidencia")))
-        vistas = set()
-        for s in ev.get("espacios") or ():
-            espacio = _texto(s.get("nombre"))
-            if espacio and espacio not in vistas:
-                vistas.add(espacio)
-                self._ev_espacio[0].append(eid)
-                self._ev_espacio[1].append(espacio)
-                self._ev_espacio[2].append(_texto(s.get("evidencia")))
-
-        self._pendientes += 1
-        if self._pendientes >= VOLCAR_CADA:
+        self._cola.append((eid, huella, nota, ev))
+        if len(self._cola) >= VOLCAR_CADA:
             self.volcar()
         return eid
+
+    def _relaciones(self) -> tuple[tuple[list, ...], tuple[list, ...], tuple[list, ...]]:
+        """Filas de evento_organizacion, evento_tema y evento_espacio (sin repetir dentro de un evento)."""
+        eo: tuple[list, ...] = ([], [], [], [])
+        et: tuple[list, ...] = ([], [], [])
+        es: tuple[list, ...] = ([], [], [])
+        for eid, _, _, ev in self._cola:
+            vistas: set = set()
+            for o in ev.get("organizaciones") or ():
+                oid = self._organizacion(o)
+                if oid is not None and oid not in vistas:
+                    vistas.add(oid)
+                    eo[0].append(eid)
+                    eo[1].append(oid)
+                    eo[2].append(o.get("mencion"))
+                    eo[3].append(o.get("evidencia"))
+            for campo, filas in (("tema", et), ("nombre", es)):
+                vistas = set()
+                for h in ev.get("temas" if campo == "tema" else "espacios") or ():
+                    valor = h.get(campo)
+                    if valor and valor not in vistas:
+                        vistas.add(valor)
+                        filas[0].append(eid)
+                        filas[1].append(valor)
+                        filas[2].append(h.get("evidencia"))
+        return eo, et, es
 
     def _insertar(self, nombre: str, tabla: pa.Table, sql: str) -> None:
         if tabla.num_rows == 0:
@@ -221,52 +197,61 @@ class Cargador:
 
     def volcar(self) -> None:
         """Escribe lo acumulado (cada tabla en una sola sentencia)."""
-        s, i64, i32 = pa.string(), pa.int64(), pa.int32()
-        n = self._notas
+        if not self._cola:
+            return
+        cola = self._cola
+        i64, i32 = pa.int64(), pa.int32()
+        ids = pa.array([c[0] for c in cola], i64)
+        evs = [c[3] for c in cola]
+        notas = [c[2] for c in cola]
+        pares = list(zip(evs, notas, strict=True))
         self._insertar(
             "_lote_notas",
             pa.table(
                 {
-                    "nota_id": pa.array(n["nota_id"], i64),
-                    "hash_contenido": pa.array(n["hash_contenido"], s),
-                    "archivo": pa.array(n["archivo"], s),
-                    "url": pa.array(n["url"], s),
-                    "titulo": pa.array(n["titulo"], s),
-                    "texto": pa.array(n["texto"], s),
-                    "formato": pa.array(n["formato"], s),
-                    "sintetica": pa.array(n["sintetica"], pa.bool_()),
+                    "nota_id": ids,
+                    "hash_contenido": _cadenas([c[1] for c in cola]),
+                    "archivo": _cadenas([n.archivo for n in notas]),
+                    "url": _cadenas([e.get("url") or n.url for e, n in pares]),
+                    "titulo": _cadenas([e.get("titulo") or n.titulo for e, n in pares]),
+                    "texto": _cadenas([e.get("texto") or n.texto for e, n in pares]),
+                    "formato": _cadenas([n.formato for n in notas]),
+                    "sintetica": pa.array([bool(n.sintetica or e.get("sintetica")) for e, n in pares]),
                 }
             ),
             _SQL_NOTAS,
         )
-        cols = {"evento_id": pa.array(self._eventos["evento_id"], i64)}
-        cols.update({c: pa.array(v, s) for c, v in self._eventos.items() if c != "evento_id"})
+        cols = {"evento_id": ids}
+        for c in _COLUMNAS_EVENTO:
+            cols[c] = _cadenas([e.get(c) for e in evs])
+        cols["url"] = _cadenas([e.get("url") or n.url for e, n in pares])
+        cols["archivo"] = _cadenas([n.archivo for n in notas])
+        evidencias = [e.get("evidencias") or {} for e in evs]
+        for c in _EVIDENCIAS:
+            cols["evidencia_" + c] = _cadenas([d.get(c) or None for d in evidencias])
         self._insertar("_lote_eventos", pa.table(cols), _SQL_EVENTOS)
-        eo = self._ev_org
+
+        eo, et, es = self._relaciones()
         self._insertar(
             "_lote_evento_organizacion",
             pa.table(
                 {
                     "evento_id": pa.array(eo[0], i64),
                     "organizacion_id": pa.array(eo[1], i32),
-                    "mencion": pa.array(eo[2], s),
-                    "evidencia": pa.array(eo[3], s),
+                    "mencion": _cadenas(eo[2]),
+                    "evidencia": _cadenas(eo[3]),
                 }
             ),
             _SQL_EVENTO_ORG,
         )
-        et = self._ev_tema
         self._insertar(
             "_lote_evento_tema",
-            pa.table({"evento_id": pa.array(et[0], i64), "tema": pa.array(et[1], s), "evidencia": pa.array(et[2], s)}),
+            pa.table({"evento_id": pa.array(et[0], i64), "tema": _cadenas(et[1]), "evidencia": _cadenas(et[2])}),
             _SQL_EVENTO_TEMA,
         )
-        es = self._ev_espacio
         self._insertar(
             "_lote_evento_espacio",
-            pa.table(
-                {"evento_id": pa.array(es[0], i64), "espacio": pa.array(es[1], s), "evidencia": pa.array(es[2], s)}
-            ),
+            pa.table({"evento_id": pa.array(es[0], i64), "espacio": _cadenas(es[1]), "evidencia": _cadenas(es[2])}),
             _SQL_EVENTO_ESPACIO,
         )
         self._limpiar_buffers()
