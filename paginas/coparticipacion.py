@@ -221,7 +221,7 @@ def _socios(filtros, opciones_org: list[str]) -> None:
     fig = go.Figure(go.Bar(
         x=socios["eventos"], y=_unicas(list(socios["socio"]), socios_siglas, 24), orientation="h",
         customdata=socios[["socio"]].to_numpy(),
-        marker_color=graficos.COLORES[1], text=socios["eventos"], textposition="auto",
+        marker_color=graficos.COLORES[1], text=socios["eventos"], textposition="outside", textangle=0, cliponaxis=False,
         hovertemplate="%{customdata[0]}: %{x:,} eventos compartidos<extra></extra>",
     ))
     fig.update_xaxes(title="Eventos compartidos")

@@ -73,7 +73,8 @@ def _exterior(filtros) -> None:
         top = por_pais.head(15).iloc[::-1]
         fig = go.Figure(go.Bar(
             x=top["eventos"], y=top["pais"], orientation="h", customdata=top[["pais"]].to_numpy(),
-            marker_color=graficos.COLORES[1], text=top["eventos"], textposition="auto",
+            marker_color=graficos.COLORES[1], text=top["eventos"],
+            textposition="outside", textangle=0, cliponaxis=False,
             hovertemplate="%{customdata[0]}: %{x:,} eventos<extra></extra>",
         ))
         fig.update_xaxes(title="Eventos")

@@ -55,7 +55,7 @@ def _socios(filtros) -> None:
     fig = go.Figure(go.Bar(
         x=socios["eventos"], y=etiquetas, orientation="h",
         customdata=socios[["organizacion"]].to_numpy(),
-        text=socios["eventos"], textposition="auto",
+        text=socios["eventos"], textposition="outside", textangle=0, cliponaxis=False,
         marker_color=graficos.COLORES[0],
         hovertemplate="%{customdata[0]}<br>%{x:,} eventos<extra></extra>",
     ))
