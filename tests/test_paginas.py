@@ -255,3 +255,29 @@ def test_disposicion_de_la_red_es_determinista_y_finita():
     coordenadas = [c for xy in primera.values() for c in xy]
     assert all(-1.0001 <= c <= 1.0001 for c in coordenadas)
     assert len({xy for xy in primera.values()}) == len(nodos)  # ningún nodo encima de otro
+
+
+def _app_estrechar() -> None:
+    """Un clic simulado: el callback de selección de un gráfico estrecha la región y el tema."""
+    import streamlit as st
+
+    from paginas import _datos, _filtros
+    from tests import bd_prueba
+
+    filtros = _filtros.barra_lateral(_datos.opciones())
+    st.button("clic", key="clic", on_click=_filtros.estrechar_varios,
+              args=({"region": ["Tumbes", "No existe"], "tema": [bd_prueba.MIGRACION]},))
+    st.text(filtros.descripcion())
+
+
+def test_clic_en_un_grafico_estrecha_los_filtros_y_la_url(bd_conocida: Path, monkeypatch):
+    monkeypatch.setenv("ARTICULA_DB", str(bd_conocida))
+    at = AppTest.from_function(_app_estrechar, default_timeout=30).run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.text[-1].value == "Todos los eventos"
+    at.button(key="clic").click().run()
+    assert not at.exception
+    assert at.sidebar.multiselect(key="f_region").value == ["Tumbes"]  # lo desconocido se ignora
+    assert at.sidebar.multiselect(key="f_tema").value == [bd_prueba.MIGRACION]
+    assert at.query_params["region"] == "Tumbes"
+    assert "Tumbes" in at.text[-1].value
