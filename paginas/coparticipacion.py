@@ -140,7 +140,7 @@ def _eventos_del_par(filtros) -> None:
     if not par:
         return
     a, b = par
-    eventos = _datos.consultar("eventos.lista_eventos", filtros.con(organizacion=(a,)))
+    eventos = _datos.consultar("eventos.lista_eventos", filtros.con(organizacion=(a,)), limite=5000)
 
     def participa(lista: object) -> bool:
         return isinstance(lista, str) and b in [x.strip() for x in lista.split(", ")]
