@@ -70,4 +70,4 @@ def oracion_de(texto: str, inicio: int, fin: int) -> str:
     izquierda = 0 if izquierda < 0 else izquierda + 1
     derecha_candidatos = [p for p in (texto.find(". ", fin), texto.find("\n", fin)) if p >= 0]
     derecha = min(derecha_candidatos) + 1 if derecha_candidatos else len(texto)
-    return " ".join(texto[izquierda:derecha].split())
+    return colapsar(texto[izquierda:derecha].strip())  # = " ".join(….split()), sin rehacerla si no hace falta
