@@ -23,7 +23,8 @@ _ALIAS = "articula"
 _PREPARAR_CURSOR = f"USE {_ALIAS}; SET search_path = '{_ALIAS}.main,memory.main'"
 
 # Si una base anterior no trae los marts precalculados (datos/esquema/marts/),
-# se ofrecen vistas equivalentes (más lentas) en el catálogo en memoria.
+# se ofrecen vistas equivalentes (más lentas) en el catálogo en memoria. Los hechos_* llevan los
+# campos del evento que filtra Filtros.donde().
 _VISTAS_DE_RESPALDO = {
     "evento_par": (
         "CREATE VIEW memory.main.evento_par AS"
@@ -38,6 +39,24 @@ _VISTAS_DE_RESPALDO = {
         " FROM articula.main.organizaciones o"
         " JOIN articula.main.evento_organizacion eo ON eo.organizacion_id = o.organizacion_id"
         " JOIN articula.main.eventos e ON e.evento_id = eo.evento_id GROUP BY ALL"
+    ),
+    "hechos_organizacion": (
+        "CREATE VIEW memory.main.hechos_organizacion AS"
+        " SELECT eo.evento_id, eo.organizacion_id,"
+        " e.fecha, e.anio, e.mes, e.region, e.pais, e.oficina, e.tipo_oficina, e.tipo_evento"
+        " FROM articula.main.evento_organizacion eo JOIN articula.main.eventos e USING (evento_id)"
+    ),
+    "hechos_tema": (
+        "CREATE VIEW memory.main.hechos_tema AS"
+        " SELECT t.evento_id, t.tema,"
+        " e.fecha, e.anio, e.mes, e.region, e.pais, e.oficina, e.tipo_oficina, e.tipo_evento"
+        " FROM articula.main.evento_tema t JOIN articula.main.eventos e USING (evento_id)"
+    ),
+    "hechos_par": (
+        "CREATE VIEW memory.main.hechos_par AS"
+        " SELECT p.evento_id, p.organizacion_a, p.organizacion_b,"
+        " e.fecha, e.anio, e.mes, e.region, e.pais, e.oficina, e.tipo_oficina, e.tipo_evento"
+        " FROM evento_par p JOIN articula.main.eventos e USING (evento_id)"
     ),
     "par_resumen": (
         "CREATE VIEW memory.main.par_resumen AS"
@@ -76,11 +95,14 @@ def hay_base() -> bool:
 
 
 def _abrir(ruta: Path) -> duckdb.DuckDBPyConnection:
-    conexion = duckdb.connect(":memory:", config={"memory_limit": os.environ.get("ARTICULA_MEMORIA", "1GB")})
+    conexion = duckdb.connect(
+        ":memory:",
+        config={"memory_limit": os.environ.get("ARTICULA_MEMORIA", "1GB")},
+    )
     conexion.execute(f"ATTACH ? AS {_ALIAS} (READ_ONLY)", [str(ruta)])
     tablas = conexion.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = ?", [_ALIAS])
     presentes = {fila[0] for fila in tablas.fetchall()}
-    for mart, vista in _VISTAS_DE_RESPALDO.items():  # en orden: par_resumen usa evento_par
+    for mart, vista in _VISTAS_DE_RESPALDO.items():  # en orden: hechos_par y par_resumen usan evento_par
         if mart not in presentes:
             conexion.execute(vista)
     return conexion

@@ -1,14 +1,13 @@
 -- Cifras clave de los eventos filtrados. `paises` cuenta países del exterior (Perú aparte).
+-- Las organizaciones se cuentan en el mart hechos_organizacion (sin semi-join contra eventos).
 WITH ev AS (
-    SELECT e.evento_id, e.oficina, e.region, e.pais
+    SELECT e.oficina, e.region, e.pais
     FROM eventos e
     WHERE {donde}
 )
 SELECT
     (SELECT count(*) FROM ev) AS eventos,
-    (SELECT count(DISTINCT eo.organizacion_id)
-       FROM evento_organizacion eo
-      WHERE eo.evento_id IN (SELECT evento_id FROM ev)) AS organizaciones,
+    (SELECT count(DISTINCT e.organizacion_id) FROM hechos_organizacion e WHERE {donde}) AS organizaciones,
     (SELECT count(DISTINCT oficina) FROM ev) AS oficinas,
     (SELECT count(DISTINCT region) FROM ev) AS regiones,
     (SELECT count(DISTINCT pais) FROM ev WHERE pais <> 'Perú') AS paises

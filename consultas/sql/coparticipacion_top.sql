@@ -1,23 +1,20 @@
--- Las N organizaciones con más eventos filtrados (filas a = b, con sus eventos)
--- y los eventos que comparten entre ellas (filas a < b, desde el mart evento_par).
-WITH ev AS (
-    SELECT e.evento_id FROM eventos e WHERE {donde}
-),
-top AS (
-    SELECT eo.organizacion_id, count(*) AS eventos
-    FROM evento_organizacion eo
-    WHERE eo.evento_id IN (SELECT evento_id FROM ev)
-    GROUP BY eo.organizacion_id
-    ORDER BY eventos DESC, eo.organizacion_id
+-- Las N organizaciones con más eventos filtrados (filas a = b, con sus eventos, del mart
+-- hechos_organizacion) y los eventos que comparten entre ellas (filas a < b, del mart hechos_par).
+WITH top AS (
+    SELECT e.organizacion_id, count(*) AS eventos
+    FROM hechos_organizacion e
+    WHERE {donde}
+    GROUP BY e.organizacion_id
+    ORDER BY eventos DESC, e.organizacion_id
     LIMIT ?
 ),
 pares AS (
-    SELECT p.organizacion_a, p.organizacion_b, count(*) AS eventos
-    FROM evento_par p
-    WHERE p.organizacion_a IN (SELECT organizacion_id FROM top)
-      AND p.organizacion_b IN (SELECT organizacion_id FROM top)
-      AND p.evento_id IN (SELECT evento_id FROM ev)
-    GROUP BY p.organizacion_a, p.organizacion_b
+    SELECT e.organizacion_a, e.organizacion_b, count(*) AS eventos
+    FROM hechos_par e
+    WHERE e.organizacion_a IN (SELECT organizacion_id FROM top)
+      AND e.organizacion_b IN (SELECT organizacion_id FROM top)
+      AND ({donde})
+    GROUP BY e.organizacion_a, e.organizacion_b
 ),
 celdas AS (
     SELECT organizacion_id AS organizacion_a, organizacion_id AS organizacion_b, eventos FROM top

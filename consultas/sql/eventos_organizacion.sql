@@ -1,8 +1,30 @@
--- Los eventos de una organización con la mención y la oración que la sustentan.
-SELECT e.evento_id, e.fecha, e.titulo, e.oficina, e.region, eo.mencion, eo.evidencia
-FROM eventos e
-JOIN evento_organizacion eo ON eo.evento_id = e.evento_id
-WHERE {donde}
-  AND eo.organizacion_id = (SELECT organizacion_id FROM organizaciones WHERE nombre = ?)
-ORDER BY e.fecha DESC NULLS LAST, e.evento_id DESC
-LIMIT ?
+-- Los eventos de una organización con la mención y la oración que la sustentan. Se eligen (y limitan)
+-- en el mart hechos_organizacion; título, mención y evidencia se buscan solo para esos (semi-joins
+-- contra la lista corta, que es la que se guarda en la tabla hash).
+WITH org AS (
+    SELECT organizacion_id FROM organizaciones WHERE nombre = ?
+),
+ev AS (
+    SELECT e.evento_id, e.fecha
+    FROM hechos_organizacion e
+    WHERE {donde}
+      AND e.organizacion_id = (SELECT organizacion_id FROM org)
+    ORDER BY e.fecha DESC NULLS LAST, e.evento_id DESC
+    LIMIT ?
+),
+datos AS (
+    SELECT x.evento_id, x.titulo, x.oficina, x.region
+    FROM eventos x
+    WHERE x.evento_id IN (SELECT evento_id FROM ev)
+),
+menciones AS (
+    SELECT eo.evento_id, eo.mencion, eo.evidencia
+    FROM evento_organizacion eo
+    WHERE eo.organizacion_id = (SELECT organizacion_id FROM org)
+      AND eo.evento_id IN (SELECT evento_id FROM ev)
+)
+SELECT ev.evento_id, ev.fecha, d.titulo, d.oficina, d.region, m.mencion, m.evidencia
+FROM ev
+JOIN datos d ON d.evento_id = ev.evento_id
+JOIN menciones m ON m.evento_id = ev.evento_id
+ORDER BY ev.fecha DESC NULLS LAST, ev.evento_id DESC

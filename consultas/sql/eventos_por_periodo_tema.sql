@@ -1,9 +1,8 @@
 -- Eventos por periodo y tema: un evento cuenta en cada grupo en que aparece, y una sola vez en "Otros".
 -- Se agrega primero sobre claves pequeñas; "Otros" cuenta eventos distintos solo fuera de los principales.
 WITH base AS MATERIALIZED (
-    SELECT CAST(date_trunc(?, e.fecha) AS DATE) AS periodo, e.evento_id, t.tema AS clave
-    FROM eventos e
-    JOIN evento_tema t ON t.evento_id = e.evento_id
+    SELECT CAST(date_trunc(?, e.fecha) AS DATE) AS periodo, e.evento_id, e.tema AS clave
+    FROM hechos_tema e
     WHERE e.fecha IS NOT NULL AND ({donde})
 ),
 principales AS (

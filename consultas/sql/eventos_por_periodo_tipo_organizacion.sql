@@ -2,9 +2,8 @@
 -- Se agrega primero sobre claves pequeñas; "Otros" cuenta eventos distintos solo fuera de los principales.
 WITH base AS MATERIALIZED (
     SELECT CAST(date_trunc(?, e.fecha) AS DATE) AS periodo, e.evento_id, coalesce(o.tipo, 'Sin dato') AS clave
-    FROM eventos e
-    JOIN evento_organizacion eo ON eo.evento_id = e.evento_id
-    JOIN organizaciones o ON o.organizacion_id = eo.organizacion_id
+    FROM hechos_organizacion e
+    JOIN organizaciones o ON o.organizacion_id = e.organizacion_id
     WHERE e.fecha IS NOT NULL AND ({donde})
 ),
 principales AS (

@@ -1,10 +1,20 @@
 -- Organizaciones halladas en las notas que no están en el catálogo, con una oración de ejemplo.
-SELECT o.nombre AS organizacion, o.sigla, o.tipo,
-       count(*) AS notas,
-       arg_min(eo.evidencia, eo.evento_id) AS ejemplo
-FROM evento_organizacion eo
-JOIN organizaciones o ON o.organizacion_id = eo.organizacion_id
-WHERE NOT o.en_catalogo
-  AND eo.evento_id IN (SELECT e.evento_id FROM eventos e WHERE {donde})
-GROUP BY o.nombre, o.sigla, o.tipo
-ORDER BY notas DESC, organizacion
+-- Se cuentan en el mart hechos_organizacion; la oración (del primer evento) se busca solo para ellas.
+WITH conteo AS (
+    SELECT e.organizacion_id, count(*) AS notas, min(e.evento_id) AS primer_evento
+    FROM hechos_organizacion e
+    WHERE e.organizacion_id IN (SELECT organizacion_id FROM organizaciones WHERE NOT en_catalogo)
+      AND ({donde})
+    GROUP BY e.organizacion_id
+),
+ejemplos AS (
+    SELECT eo.evento_id, eo.organizacion_id, eo.evidencia
+    FROM evento_organizacion eo
+    WHERE eo.evento_id IN (SELECT primer_evento FROM conteo)
+      AND eo.organizacion_id IN (SELECT organizacion_id FROM conteo)
+)
+SELECT o.nombre AS organizacion, o.sigla, o.tipo, c.notas, x.evidencia AS ejemplo
+FROM conteo c
+JOIN organizaciones o ON o.organizacion_id = c.organizacion_id
+LEFT JOIN ejemplos x ON x.organizacion_id = c.organizacion_id AND x.evento_id = c.primer_evento
+ORDER BY c.notas DESC, organizacion

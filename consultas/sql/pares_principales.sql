@@ -1,10 +1,11 @@
--- Pares de organizaciones con más eventos compartidos entre los filtrados (top N), desde el mart evento_par.
+-- Pares de organizaciones con más eventos compartidos entre los filtrados (top N), desde el mart
+-- hechos_par (los pares con los campos de su evento, ordenados por fecha: sin unir con eventos).
 WITH conteo AS (
-    SELECT p.organizacion_a, p.organizacion_b, count(*) AS eventos
-    FROM evento_par p
-    WHERE p.evento_id IN (SELECT e.evento_id FROM eventos e WHERE {donde})
-    GROUP BY p.organizacion_a, p.organizacion_b
-    ORDER BY eventos DESC, p.organizacion_a, p.organizacion_b
+    SELECT e.organizacion_a, e.organizacion_b, count(*) AS eventos
+    FROM hechos_par e
+    WHERE {donde}
+    GROUP BY e.organizacion_a, e.organizacion_b
+    ORDER BY eventos DESC, e.organizacion_a, e.organizacion_b
     LIMIT ?
 )
 SELECT oa.nombre AS organizacion_a, ob.nombre AS organizacion_b, c.eventos,

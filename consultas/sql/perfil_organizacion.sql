@@ -1,10 +1,9 @@
--- Ficha de una organización y su actividad entre los eventos filtrados.
+-- Ficha de una organización y su actividad entre los eventos filtrados (mart hechos_organizacion).
 WITH ev AS (
     SELECT e.evento_id, e.fecha
-    FROM eventos e
+    FROM hechos_organizacion e
     WHERE {donde}
-      AND e.evento_id IN (SELECT eo.evento_id FROM evento_organizacion eo
-                          WHERE eo.organizacion_id = (SELECT organizacion_id FROM organizaciones WHERE nombre = ?))
+      AND e.organizacion_id = (SELECT organizacion_id FROM organizaciones WHERE nombre = ?)
 )
 SELECT o.nombre, o.sigla, o.tipo, o.en_catalogo,
        (SELECT count(*) FROM ev) AS eventos,

@@ -1,14 +1,14 @@
--- Con quién comparte eventos una organización (entre los eventos filtrados), desde el mart evento_par.
+-- Con quién comparte eventos una organización (entre los eventos filtrados), desde el mart hechos_par.
 WITH org AS (
     SELECT organizacion_id FROM organizaciones WHERE nombre = ?
 ),
 conteo AS (
-    SELECT CASE WHEN p.organizacion_a IN (SELECT organizacion_id FROM org)
-                THEN p.organizacion_b ELSE p.organizacion_a END AS socio_id,
+    SELECT CASE WHEN e.organizacion_a IN (SELECT organizacion_id FROM org)
+                THEN e.organizacion_b ELSE e.organizacion_a END AS socio_id,
            count(*) AS eventos
-    FROM evento_par p
-    WHERE (p.organizacion_a IN (SELECT organizacion_id FROM org) OR p.organizacion_b IN (SELECT organizacion_id FROM org))
-      AND p.evento_id IN (SELECT e.evento_id FROM eventos e WHERE {donde})
+    FROM hechos_par e
+    WHERE (e.organizacion_a IN (SELECT organizacion_id FROM org) OR e.organizacion_b IN (SELECT organizacion_id FROM org))
+      AND ({donde})
     GROUP BY socio_id
 )
 SELECT o.nombre AS socio, o.sigla, o.tipo, c.eventos

@@ -1,9 +1,10 @@
--- Organizaciones con más eventos entre los filtrados (top N).
+-- Organizaciones con más eventos entre los filtrados (top N), desde el mart hechos_organizacion
+-- (una fila por evento y organización con los campos del evento: sin unir con eventos).
 WITH conteo AS (
-    SELECT eo.organizacion_id, count(*) AS eventos
-    FROM evento_organizacion eo
-    WHERE eo.evento_id IN (SELECT e.evento_id FROM eventos e WHERE {donde})
-    GROUP BY eo.organizacion_id
+    SELECT e.organizacion_id, count(*) AS eventos
+    FROM hechos_organizacion e
+    WHERE {donde}
+    GROUP BY e.organizacion_id
 )
 SELECT o.nombre AS organizacion, o.sigla, o.tipo, c.eventos
 FROM conteo c

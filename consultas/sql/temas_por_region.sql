@@ -1,7 +1,11 @@
--- Eventos por tema y departamento (solo eventos con región).
-SELECT t.tema, e.region, count(*) AS eventos
-FROM evento_tema t
-JOIN eventos e ON e.evento_id = t.evento_id
-WHERE e.region IS NOT NULL AND ({donde})
-GROUP BY ALL
-ORDER BY t.tema, e.region
+-- Eventos por tema y departamento (solo eventos con región), desde el mart hechos_tema.
+-- Los sin región se descartan después de agrupar (ver temas_por_periodo.sql).
+SELECT tema, region, eventos
+FROM (
+    SELECT e.tema, e.region, count(*) AS eventos
+    FROM hechos_tema e
+    WHERE {donde}
+    GROUP BY ALL
+)
+WHERE region IS NOT NULL
+ORDER BY tema, region
