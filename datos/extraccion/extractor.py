@@ -13,6 +13,7 @@ from datos.extraccion import (
     lugares,
     oraciones,
     organizaciones,
+    plegado,
     temas,
     tipo_evento,
 )
@@ -24,6 +25,7 @@ def olvidar_textos() -> None:
     catalogos.olvidar_textos()
     oraciones.olvidar_textos()
     encabezado.olvidar_textos()
+    plegado.olvidar_textos()
 
 
 def _anio(*isos: str | None) -> int | None:

@@ -75,8 +75,11 @@ def plegar(texto: str) -> str:
     return r.replace("\n", " ").replace("\t", " ").replace("\r", " ")
 
 
+@lru_cache(maxsize=8192)
 def sin_tildes(texto: str) -> str:
     """Quita tildes y unifica comillas/guiones, sin tocar mayúsculas (misma longitud)."""
+    # Cacheada: se llama por cada mención hallada del catálogo, y las menciones se repiten entre notas
+    # (str.translate con dict es lento en texto no ASCII: una búsqueda fallida por carácter).
     return texto.translate(_TABLA_TILDES)
 
 
@@ -119,6 +122,11 @@ class TextoPlegado:
 
     @classmethod
     def desde(cls, texto: str) -> TextoPlegado:
+        """El texto preparado; cacheado: organizaciones y temas preparan el mismo texto de cada nota."""
+        return _desde(cls, texto)
+
+    @classmethod
+    def _construir(cls, texto: str) -> TextoPlegado:
         pleno = plegar(texto)
         base = " " + pleno.translate(_SEPARADORES) + " "
         tramos = [m.span() for m in _ESPACIOS_REPETIDOS.finditer(base)]
@@ -137,6 +145,16 @@ class TextoPlegado:
         """Posición en el texto original de la posición `i` de `busqueda`."""
         k = bisect_right(self._cortes, i)
         return min(max(i + self._desplazamientos[k - 1], 0), len(self.original_texto))
+
+
+@lru_cache(maxsize=16)
+def _desde(cls: type[TextoPlegado], texto: str) -> TextoPlegado:
+    return cls._construir(texto)
+
+
+def olvidar_textos() -> None:
+    """Vacía la caché de textos preparados (para medir sin aciertos por repetición)."""
+    _desde.cache_clear()
 
 
 def automata(claves: dict[str, object]) -> ahocorasick.Automaton:
