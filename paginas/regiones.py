@@ -57,15 +57,15 @@ def _exterior(filtros) -> None:
     if por_pais.empty:
         graficos.sin_datos("exterior", "Ningún evento que coincida con los filtros ocurrió fuera del Perú.")
         return
-    mapa, barras = st.columns([3, 2], gap="large")
+    mapa, barras = st.columns([5, 2], gap="large")
     with mapa:
-        fig, faltantes = _geo.mapa_mundo(por_pais, graficos.COLORES[1])
+        fig, faltantes = _geo.mapa_mundo(por_pais, graficos.ESCALA)
         graficos.mostrar(
             fig, por_pais[["pais", "eventos"]], filtros, "eventos_por_pais", "g_mapa_mundo",
             al_seleccionar=graficos.seleccion("g_mapa_mundo", "pais"), modo="points",
             columnas={"pais": "País", "eventos": "Eventos"},
-            nota="Mapa esquemático: cada círculo está en la posición del país y su tamaño crece con los eventos "
-                 "(el tablero no descarga mapas de internet).",
+            nota="Más oscuro, más eventos; gris: sin eventos. El número es la cantidad de eventos del país; "
+                 "el Perú (en gris oscuro) es la referencia.",
         )
         if len(faltantes):
             st.caption("Sin ubicación en el catálogo de países: " + ", ".join(map(str, faltantes["pais"])))
@@ -73,7 +73,7 @@ def _exterior(filtros) -> None:
         top = por_pais.head(15).iloc[::-1]
         fig = go.Figure(go.Bar(
             x=top["eventos"], y=top["pais"], orientation="h", customdata=top[["pais"]].to_numpy(),
-            marker_color=graficos.COLORES[1], text=top["eventos"],
+            marker_color=graficos.COLORES[0], text=top["eventos"],
             textposition="outside", textangle=0, cliponaxis=False,
             hovertemplate="%{customdata[0]}: %{x:,} eventos<extra></extra>",
         ))
@@ -82,7 +82,7 @@ def _exterior(filtros) -> None:
         graficos.estilo(fig, alto=max(240, 30 * len(top) + 80), leyenda=False)
         st.plotly_chart(fig, key="g_barras_pais", on_select=graficos.seleccion("g_barras_pais", "pais"),
                         selection_mode="points", config=graficos.CONFIG)
-        graficos.pista_clic("Haga clic en una barra o un círculo para filtrar por ese país.")
+        graficos.pista_clic("Haga clic en una barra o en el número de un país para filtrar por ese país.")
 
 
 def pagina() -> None:
