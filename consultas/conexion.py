@@ -40,6 +40,14 @@ _VISTAS_DE_RESPALDO = {
         " JOIN articula.main.evento_organizacion eo ON eo.organizacion_id = o.organizacion_id"
         " JOIN articula.main.eventos e ON e.evento_id = eo.evento_id GROUP BY ALL"
     ),
+    "evento_organizacion_por_organizacion": (
+        "CREATE VIEW memory.main.evento_organizacion_por_organizacion AS"
+        " SELECT organizacion_id, list(evento_id) AS eventos FROM articula.main.evento_organizacion GROUP BY ALL"
+    ),
+    "evento_tema_por_tema": (
+        "CREATE VIEW memory.main.evento_tema_por_tema AS"
+        " SELECT tema, list(evento_id) AS eventos FROM articula.main.evento_tema GROUP BY ALL"
+    ),
     "hechos_organizacion": (
         "CREATE VIEW memory.main.hechos_organizacion AS"
         " SELECT eo.evento_id, eo.organizacion_id,"

@@ -274,13 +274,17 @@ def _marcas(n: int) -> str:
     return ", ".join("?" * n)
 
 
-# Semi-joins de organización y tema: solo nombres fijos, `{alias}` y marcas `?`.
+# Semi-joins de organización y tema: solo nombres fijos, `{alias}` y marcas `?`. El lado chico sale
+# de los marts con la lista de eventos de cada organización / tema (una fila por valor): DuckDB
+# estima bien su tamaño y nunca arma la tabla hash con la tabla grande que se filtra.
 _POR_ORGANIZACION = (
-    "{alias}.evento_id IN (SELECT f_eo.evento_id FROM evento_organizacion f_eo"
+    "{alias}.evento_id IN (SELECT unnest(f_eo.eventos) FROM evento_organizacion_por_organizacion f_eo"
     " WHERE f_eo.organizacion_id IN (SELECT f_o.organizacion_id FROM organizaciones f_o"
     " WHERE f_o.nombre IN ({marcas})))"
 )
-_POR_TEMA = "{alias}.evento_id IN (SELECT f_et.evento_id FROM evento_tema f_et WHERE f_et.tema IN ({marcas}))"
+_POR_TEMA = (
+    "{alias}.evento_id IN (SELECT unnest(f_et.eventos) FROM evento_tema_por_tema f_et WHERE f_et.tema IN ({marcas}))"
+)
 
 
 def _rellenar(plantilla: str, alias: str, n: int) -> str:
