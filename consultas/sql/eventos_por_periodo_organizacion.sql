@@ -1,34 +1,23 @@
 -- Eventos por periodo y organización: un evento cuenta en cada organización que participa.
 -- "Otros" suma participaciones de las demás organizaciones (no eventos distintos): contar eventos
 -- distintos ahí exige deduplicar millones de filas a gran escala y no cambia la lectura del gráfico.
-WITH base AS MATERIALIZED (
-    SELECT CAST(date_trunc(?, e.fecha) AS DATE) AS periodo, e.evento_id, e.organizacion_id AS clave
+-- Se agrega una vez por (periodo, organización) y sobre eso se eligen las principales.
+WITH conteo AS MATERIALIZED (
+    SELECT CAST(date_trunc(?, e.fecha) AS DATE) AS periodo, e.organizacion_id AS clave, count(*) AS eventos
     FROM hechos_organizacion e
-    WHERE {donde}
-),
--- los eventos sin fecha se descartan aquí y no en la lectura: con un filtro más en la lectura
--- DuckDB subestima su tamaño y arma la tabla hash con el mart entero en vez de con el filtro.
-con_fecha AS (
-    SELECT * FROM base WHERE periodo IS NOT NULL
+    WHERE e.fecha IS NOT NULL AND ({donde})
+    GROUP BY ALL
 ),
 principales AS (
-    SELECT clave FROM con_fecha GROUP BY clave ORDER BY count(*) DESC, clave LIMIT ?
+    SELECT clave FROM conteo GROUP BY clave ORDER BY sum(eventos) DESC, clave LIMIT ?
 ),
-por_grupo AS (
-    SELECT periodo, clave, count(*) AS eventos
-    FROM con_fecha
-    WHERE clave IN (SELECT clave FROM principales)
-    GROUP BY periodo, clave
-),
-otros AS (
-    SELECT periodo, count(*) AS eventos
-    FROM con_fecha
-    WHERE clave NOT IN (SELECT clave FROM principales)
-    GROUP BY periodo
+agrupado AS (
+    SELECT periodo, CASE WHEN clave IN (SELECT clave FROM principales) THEN clave END AS clave,
+           CAST(sum(eventos) AS BIGINT) AS eventos
+    FROM conteo
+    GROUP BY ALL
 )
-SELECT periodo, o.nombre AS grupo, g.eventos
-FROM por_grupo g
-JOIN organizaciones o ON o.organizacion_id = g.clave
-UNION ALL
-SELECT periodo, 'Otros' AS grupo, eventos FROM otros
-ORDER BY periodo, grupo
+SELECT a.periodo, coalesce(o.nombre, 'Otros') AS grupo, a.eventos
+FROM agrupado a
+LEFT JOIN organizaciones o ON o.organizacion_id = a.clave
+ORDER BY a.periodo, grupo
