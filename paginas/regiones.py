@@ -70,6 +70,7 @@ def _exterior(filtros) -> None:
         if len(faltantes):
             st.caption("Sin ubicación en el catálogo de países: " + ", ".join(map(str, faltantes["pais"])))
     with barras:
+        st.markdown("**Países con más eventos**")
         top = por_pais.head(15).iloc[::-1]
         fig = go.Figure(go.Bar(
             x=top["eventos"], y=top["pais"], orientation="h", customdata=top[["pais"]].to_numpy(),
