@@ -31,7 +31,8 @@ def _fuentes() -> None:
     })
     st.caption(f"{formato.plural(len(fuentes), 'nota')} incluida{'s' if len(fuentes) != 1 else ''}. "
                "Límites departamentales: INEI (2007), repositorio juaneladio/peru-geojson, licencia MPL-2.0 "
-               "(`datos/geo/LICENSE-peru-geojson`).")
+               "(`datos/geo/LICENSE-peru-geojson`). Países del mundo: Natural Earth (dominio público) en el "
+               "paquete world-atlas 2.0.2, licencia ISC (`datos/geo/LICENSE-world-atlas`).")
 
 
 def _metodo() -> None:
