@@ -1,20 +1,27 @@
--- Las N organizaciones con más eventos filtrados (filas a = b, con sus eventos, del mart
--- hechos_organizacion) y los eventos que comparten entre ellas (filas a < b, del mart hechos_par).
-WITH top AS (
-    SELECT e.organizacion_id, count(*) AS eventos
+-- Las N organizaciones con más eventos filtrados (filas a = b, con sus eventos) y los eventos que
+-- comparten entre ellas (filas a < b). Todo sale de una sola lectura filtrada del mart
+-- hechos_organizacion: los pares entre las N se arman uniendo esas filas por evento, sin recorrer
+-- los millones de pares de hechos_par.
+WITH base AS MATERIALIZED (
+    SELECT e.evento_id, e.organizacion_id
     FROM hechos_organizacion e
     WHERE {donde}
-    GROUP BY e.organizacion_id
-    ORDER BY eventos DESC, e.organizacion_id
+),
+top AS (
+    SELECT organizacion_id, count(*) AS eventos
+    FROM base
+    GROUP BY organizacion_id
+    ORDER BY eventos DESC, organizacion_id
     LIMIT ?
 ),
+sel AS (
+    SELECT evento_id, organizacion_id FROM base WHERE organizacion_id IN (SELECT organizacion_id FROM top)
+),
 pares AS (
-    SELECT e.organizacion_a, e.organizacion_b, count(*) AS eventos
-    FROM hechos_par e
-    WHERE e.organizacion_a IN (SELECT organizacion_id FROM top)
-      AND e.organizacion_b IN (SELECT organizacion_id FROM top)
-      AND ({donde})
-    GROUP BY e.organizacion_a, e.organizacion_b
+    SELECT a.organizacion_id AS organizacion_a, b.organizacion_id AS organizacion_b, count(*) AS eventos
+    FROM sel a
+    JOIN sel b ON b.evento_id = a.evento_id AND a.organizacion_id < b.organizacion_id
+    GROUP BY ALL
 ),
 celdas AS (
     SELECT organizacion_id AS organizacion_a, organizacion_id AS organizacion_b, eventos FROM top
