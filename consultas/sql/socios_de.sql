@@ -1,15 +1,17 @@
--- Con quién comparte eventos una organización (entre los eventos filtrados), desde el mart hechos_par.
+-- Con quién comparte eventos una organización (entre los eventos filtrados): las otras organizaciones
+-- de sus eventos, desde hechos_organizacion (un par por evento equivale a una fila del socio en ese
+-- evento; se lee el mart de participaciones y no los 10M de pares).
 WITH org AS (
     SELECT organizacion_id FROM organizaciones WHERE nombre = ?
 ),
 conteo AS (
-    SELECT CASE WHEN e.organizacion_a IN (SELECT organizacion_id FROM org)
-                THEN e.organizacion_b ELSE e.organizacion_a END AS socio_id,
-           count(*) AS eventos
-    FROM hechos_par e
-    WHERE (e.organizacion_a IN (SELECT organizacion_id FROM org) OR e.organizacion_b IN (SELECT organizacion_id FROM org))
+    SELECT e.organizacion_id AS socio_id, count(*) AS eventos
+    FROM hechos_organizacion e
+    WHERE e.evento_id IN (SELECT unnest(l.eventos) FROM evento_organizacion_por_organizacion l
+                          WHERE l.organizacion_id IN (SELECT organizacion_id FROM org))
+      AND e.organizacion_id NOT IN (SELECT organizacion_id FROM org)
       AND ({donde})
-    GROUP BY socio_id
+    GROUP BY e.organizacion_id
 )
 SELECT o.nombre AS socio, o.sigla, o.tipo, c.eventos
 FROM conteo c
