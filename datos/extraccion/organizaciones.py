@@ -113,6 +113,7 @@ class _Indice:
         self.automata = automata({k: tuple(v) for k, v in candidatos.items()})
         self.sectores = self._sectores()
         self.nombres_ordenados = sorted(k for k in self.exacto if len(k.split()) >= 4)
+        self.primeras_palabras = frozenset(k.split(" ", 1)[0] for k in self.nombres_ordenados)
         self.siglas = {e.sigla: e for e in self.exacto.values() if e.sigla}
         self.departamentos = _departamentos()
         self.paises = _paises()
@@ -321,26 +322,52 @@ def _extranjera(indice: _Indice, texto: str, inicio: int, fin: int,
 
 
 def _cortada(indice: _Indice, tp: TextoPlegado, res: _Resultado) -> tuple[int, int] | None:
-    """Nota cortada a media palabra: el final es el comienzo (largo y único) de un nombre del catálogo."""
+    """Nota cortada a media palabra: el final es el comienzo (largo y único) de un nombre del catálogo.
+
+    Se prueba desde cada comienzo de palabra de la cola (del más largo al más corto); la cola se
+    parte en palabras una vez y solo se arma el resto cuando su primera palabra abre algún nombre
+    largo del catálogo.
+    """
     texto = tp.pleno.rstrip()
     if not texto or texto[-1] in '.!?")»':
         return None
     cola_inicio = max(0, len(texto) - 160)
-    for m in re.finditer(r"(?<![\w])\w", texto[cola_inicio:]):
-        inicio = cola_inicio + m.start()
-        resto = " ".join(texto[inicio:].split())
-        if len(resto) < 25 or len(resto.split()) < 4:
-            break
-        i = bisect_left(indice.nombres_ordenados, resto)
-        halladas: set[_Entrada] = set()
-        while i < len(indice.nombres_ordenados) and indice.nombres_ordenados[i].startswith(resto):
-            halladas.add(indice.exacto[indice.nombres_ordenados[i]])
-            i += 1
-        if len(halladas) == 1:
-            fin = len(tp.original_texto.rstrip())
-            res.agregar(halladas.pop(), inicio, fin)
-            return inicio, fin
+    cola = texto[cola_inicio:]
+    palabras = cola.split()
+    restante = len(" ".join(palabras))  # largo de " ".join(palabras[k:]) al llegar a la palabra k
+    for k, palabra in enumerate(palabras):
+        # comienzos de palabra (\w tras algo que no lo es) dentro de la palabra
+        comienzos = (0,) if palabra.isalnum() else [m.start() for m in _COMIENZO_PALABRA.finditer(palabra)]
+        for j in comienzos:
+            if restante - j < 25 or len(palabras) - k < 4:
+                return None
+            primera = palabra[j:]
+            if primera not in indice.primeras_palabras:
+                continue  # ningún nombre largo empieza con esta palabra
+            resto = " ".join([primera, *palabras[k + 1 :]])
+            i = bisect_left(indice.nombres_ordenados, resto)
+            halladas: set[_Entrada] = set()
+            while i < len(indice.nombres_ordenados) and indice.nombres_ordenados[i].startswith(resto):
+                halladas.add(indice.exacto[indice.nombres_ordenados[i]])
+                i += 1
+            if len(halladas) == 1:
+                inicio = cola_inicio + _posicion(cola, palabras, k) + j
+                fin = len(tp.original_texto.rstrip())
+                res.agregar(halladas.pop(), inicio, fin)
+                return inicio, fin
+        restante -= len(palabra) + 1
     return None
+
+
+def _posicion(texto: str, palabras: list[str], k: int) -> int:
+    """Dónde empieza `palabras[k]` en `texto` (`palabras` = `texto.split()`)."""
+    pos = 0
+    for palabra in palabras[:k]:
+        pos = texto.find(palabra, pos) + len(palabra)
+    return texto.find(palabras[k], pos)
+
+
+_COMIENZO_PALABRA = re.compile(r"(?<![\w])\w")
 
 
 # ----------------------------------------------------------------------------------------
