@@ -17,13 +17,13 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from datos.extraccion import catalogos
 from datos.extraccion.modelos import OrganizacionHallada
 from datos.extraccion.oraciones import oracion_de
-from datos.extraccion.plegado import TextoPlegado, automata, clave, coincidencias, llave, sin_tildes
+from datos.extraccion.plegado import TextoPlegado, automata, clave, llave, sin_tildes
 
 TIPOS = (
     "internacional",
@@ -110,14 +110,13 @@ class _Indice:
         for forma in _PROPIOS:
             candidatos.setdefault(llave(forma), []).insert(0, _Candidato(None, None))
             self.exacto.pop(clave(forma), None)
-        self.automata = automata({k: tuple(v) for k, v in candidatos.items()})
         self.sectores = self._sectores()
         self.nombres_ordenados = sorted(k for k in self.exacto if len(k.split()) >= 4)
         self.primeras_palabras = frozenset(k.split(" ", 1)[0] for k in self.nombres_ordenados)
         self.siglas = {e.sigla: e for e in self.exacto.values() if e.sigla}
         self.departamentos = _departamentos()
         self.paises = _paises()
-        self.automata_lugares = automata({llave(k): dep for k, dep in self.departamentos.items()})
+        self.automata = _automata_unico(candidatos, self.departamentos)
 
     def _agregar(self, candidatos: dict[str, list[_Candidato]], forma: str, entrada: _Entrada) -> None:
         k = clave(forma)
@@ -174,6 +173,64 @@ def _paises() -> dict[str, str]:
         for forma in [pais, *catalogos.dividir_lista(fila.get("alias"))]:
             paises.setdefault(clave(forma), pais)
     return paises
+
+
+@dataclass(frozen=True)
+class _Llave:
+    """Lo que significa una llave del autómata único (una llave puede servir a varias búsquedas)."""
+
+    candidatos: tuple[_Candidato, ...] | None = None  # catálogo
+    departamento: str | None = None  # contexto: región de la nota
+    patron: bool = False  # cabeza de `_PATRONES`
+    lista: bool = False  # cabeza de `_LISTA`
+
+
+def _automata_unico(candidatos: dict[str, list[_Candidato]], departamentos: dict[str, str]):
+    """Catálogo, lugares y cabezas de patrones y de listas en un solo autómata: una pasada por nota."""
+    llaves: dict[str, _Llave] = {k: _Llave(candidatos=tuple(v)) for k, v in candidatos.items()}
+    for k, dep in departamentos.items():
+        k = llave(k)
+        llaves[k] = replace(llaves.get(k, _Llave()), departamento=dep)
+    for k in _DISPARADORES_PATRONES:
+        k = llave(k, prefijo=True)
+        llaves[k] = replace(llaves.get(k, _Llave()), patron=True)
+    for k in _DISPARADORES_LISTA:
+        k = llave(k, prefijo=True)
+        llaves[k] = replace(llaves.get(k, _Llave()), lista=True)
+    return automata(llaves)
+
+
+@dataclass
+class _Pasada:
+    """Lo que el autómata único halló en una nota, separado por búsqueda."""
+
+    catalogo: list[tuple[int, int, tuple[_Candidato, ...]]]  # (inicio, fin, candidatos) en orden del autómata
+    lugares: dict[str, int]  # departamento -> menciones, en orden de primera mención
+    patrones: set[int]  # inicios de cabezas de `_PATRONES`
+    listas: set[int]  # inicios de cabezas de `_LISTA`
+
+
+def _pasada(indice: _Indice, tp: TextoPlegado) -> _Pasada:
+    """Una sola pasada del autómata; posiciones en el original solo donde hacen falta."""
+    pasada = _Pasada([], {}, set(), set())
+    if not len(indice.automata):
+        return pasada
+    original = tp.original
+    lugares = pasada.lugares
+    for fin_incl, (largo, completa, valor) in indice.automata.iter(tp.busqueda):
+        if valor.departamento is not None:
+            lugares[valor.departamento] = lugares.get(valor.departamento, 0) + 1
+        if valor.candidatos is None and not valor.patron and not valor.lista:
+            continue
+        inicio = original(fin_incl - largo + 2)  # tras el espacio inicial (ver `plegado.coincidencias`)
+        if valor.candidatos is not None:
+            fin = original(fin_incl - 1 if completa else fin_incl) + 1
+            pasada.catalogo.append((inicio, fin, valor.candidatos))
+        if valor.patron:
+            pasada.patrones.add(inicio)
+        if valor.lista:
+            pasada.listas.add(inicio)
+    return pasada
 
 
 @lru_cache(maxsize=4)
@@ -272,11 +329,11 @@ def _es_institucion(original: str, plegado: str, inicio: int) -> bool:
     return True
 
 
-def _catalogo(indice: _Indice, tp: TextoPlegado, res: _Resultado) -> list[tuple[int, int]]:
+def _catalogo(indice: _Indice, tp: TextoPlegado, pasada: _Pasada, res: _Resultado) -> list[tuple[int, int]]:
     """Busca el catálogo; devuelve los tramos consumidos (también los del propio Ministerio)."""
     original = tp.original_texto
     aceptadas: list[tuple[int, int, _Entrada | None]] = []
-    for oi, of, candidatos in coincidencias(indice.automata, tp):
+    for oi, of, candidatos in pasada.catalogo:
         forma = sin_tildes(original[oi:of])
         for cand in candidatos:
             if cand.formas is not None and forma not in cand.formas:
@@ -387,11 +444,8 @@ class _Contexto:
     en_exterior: bool
 
 
-def _contexto(indice: _Indice, texto: str, tp: TextoPlegado) -> _Contexto:
-    conteo: dict[str, int] = {}
-    if indice.departamentos:
-        for _inicio, _fin, dep in coincidencias(indice.automata_lugares, tp):
-            conteo[dep] = conteo.get(dep, 0) + 1
+def _contexto(texto: str, pasada: _Pasada) -> _Contexto:
+    conteo = pasada.lugares
     region = max(conteo, key=lambda d: (conteo[d], d != "Lima")) if conteo else None
     ciudad = None
     exterior = False
@@ -403,14 +457,14 @@ def _contexto(indice: _Indice, texto: str, tp: TextoPlegado) -> _Contexto:
     return _Contexto(region, ciudad, exterior)
 
 
-def _disparadas(disparadores, patron: re.Pattern[str], texto: str, tp: TextoPlegado):
+def _disparadas(inicios: set[int], patron: re.Pattern[str], texto: str):
     """Coincidencias de `patron` que empiezan donde el autómata halla una cabeza, sin solaparse.
 
     Probar una alternancia grande de expresiones en cada posición del texto es lento;
     el autómata encuentra en una pasada los pocos lugares donde vale la pena intentarlo.
     """
     fin_previo = -1
-    for inicio in sorted({i for i, _f, _v in coincidencias(disparadores, tp)}):
+    for inicio in sorted(inicios):
         if inicio < fin_previo:
             continue
         m = patron.match(texto, inicio)
@@ -473,9 +527,10 @@ def _items(indice: _Indice, texto: str, plegado: str, pos: int, con_sector: bool
         pos = sep.end()
 
 
-def _listas(indice: _Indice, texto: str, tp: TextoPlegado, ctx: _Contexto, res: _Resultado) -> None:
+def _listas(indice: _Indice, texto: str, tp: TextoPlegado, pasada: _Pasada, ctx: _Contexto,
+            res: _Resultado) -> None:
     plegado = tp.pleno  # misma longitud que `texto` (sin colapsar espacios)
-    for m in _disparadas(_DISPARADORES_LISTA, _LISTA, texto, tp):
+    for m in _disparadas(pasada.listas, _LISTA, texto):
         cabeza = clave(m.group("cabeza"))
         de = m.group("de") or ""
         for n, (a, b, sector) in enumerate(_items(indice, texto, plegado, m.end(), cabeza in _CON_SECTOR)):
@@ -622,15 +677,16 @@ _PATRONES = re.compile(
         ]
     )
 )
-_DISPARADORES_PATRONES = automata({llave(k, prefijo=True): None for k in (
+# Cabezas donde vale la pena probar `_PATRONES` y `_LISTA` (entran al autómata único como raíces).
+_DISPARADORES_PATRONES = (
     "Municipalidad", "alcalde", "alcaldesa", "Universidad", "Universidade", "Cámara de Comercio", "Cámara Municipal",
     "Dirección Regional", "Gerencia", "Subgerencia", "prefecto", "prefecta", "prefectura", "gobernador",
     "gobernadora", "Consulado", "Cónsul", "Embajada", "Embajador", "Embajadora", "Ministerio de Relaciones Exteriores",
     "Cancillería", "Biblioteca", "Museo", "Institución Educativa", "I.E.", "IE", "Centro de Salud", "Hospital",
-    "Fundación", "Asociación", "Instituto", "Colegio", "DIRESA", "GERESA", "DIRCETUR", "DRTPE", "GRTPE", "DRE")})
-_DISPARADORES_LISTA = automata({llave(k, prefijo=True): None for k in (
+    "Fundación", "Asociación", "Instituto", "Colegio", "DIRESA", "GERESA", "DIRCETUR", "DRTPE", "GRTPE", "DRE")
+_DISPARADORES_LISTA = (
     "ministerios", "direcciones regionales", "gerencias regionales", "gobiernos regionales", "municipalidades",
-    "universidades", "consulados", "embajadas", "cámaras de comercio", "prefecturas regionales")})
+    "universidades", "consulados", "embajadas", "cámaras de comercio", "prefecturas regionales")
 _SOLO_DENTRO = {"alc", "gob", "pref"}
 _SIN_CONSUMO = {"cons", "rree", "dsig"}  # pueden empezar dentro de un nombre del Ministerio o del catálogo
 # Frases de ubicación que siguen a un nombre sin ser parte de él.
@@ -640,12 +696,12 @@ _UBICACION = re.compile(
 )
 
 
-def _patrones(indice: _Indice, texto: str, tp: TextoPlegado, ctx: _Contexto, res: _Resultado,
+def _patrones(indice: _Indice, texto: str, pasada: _Pasada, ctx: _Contexto, res: _Resultado,
               consumidos: list[tuple[int, int]]) -> None:
     municipios: dict[str, _Entrada] = {}
     final = len(texto.rstrip())
     cortada = final and texto[final - 1] not in '.!?")»”'
-    for m in _disparadas(_DISPARADORES_PATRONES, _PATRONES, texto, tp):
+    for m in _disparadas(pasada.patrones, _PATRONES, texto):
         a, b = m.start(), m.end()
         if cortada and b >= final:
             continue  # nota cortada: el nombre del final puede estar incompleto
@@ -854,14 +910,15 @@ def buscar(cuerpo: str, titulo: str | None = None) -> list[OrganizacionHallada]:
     indice = _indice()
     tp = TextoPlegado.desde(texto)
     res = _Resultado(texto)
-    consumidos = _catalogo(indice, tp, res)
+    pasada = _pasada(indice, tp)
+    consumidos = _catalogo(indice, tp, pasada, res)
     cortada = _cortada(indice, tp, res)
     if cortada:
         consumidos.append(cortada)
-    ctx = _contexto(indice, texto, tp)
-    _listas(indice, texto, tp, ctx, res)
+    ctx = _contexto(texto, pasada)
+    _listas(indice, texto, tp, pasada, ctx, res)
     _siglas(indice, texto, res)
-    _patrones(indice, texto, tp, ctx, res, consumidos)
+    _patrones(indice, texto, pasada, ctx, res, consumidos)
     return res.lista()
 
 
