@@ -44,15 +44,16 @@ def _tabla(minusculas: bool) -> dict[int, str]:
 
 _TABLA = _tabla(minusculas=True)
 _TABLA_TILDES = _tabla(minusculas=False)
-_ESPACIOS_REPETIDOS = re.compile(r" {2,}")
+_ESPACIOS_REPETIDOS = re.compile("  +")  # = " {2,}", pero con prefijo literal: `re` salta a cada "  "
 
 
-_NO_ASCII = re.compile(r"[^\x00-\x7f]")
 # Letras latinas en minúscula cuya forma NFKD es una letra ASCII más diacríticos.
 _SEGUROS = frozenset(
     c for c in map(chr, range(0xC0, 0x250))
     if c == c.lower() and len(unicodedata.normalize("NFKD", c).encode("ascii", "ignore")) == 1
 )
+# Un carácter que no es ASCII ni seguro: una búsqueda, sin armar la lista de todos los no ASCII.
+_NO_SEGURO = re.compile("[^\x00-\x7f" + "".join(sorted(_SEGUROS)) + "]")
 _REEMPLAZOS = (("“", '"'), ("”", '"'), ("«", '"'), ("»", '"'), ("„", '"'), ("‘", "'"), ("’", "'"), ("´", "'"),
                ("–", "-"), ("—", "-"), ("\u00a0", " "))
 
@@ -69,7 +70,7 @@ def plegar(texto: str) -> str:
             if de in r:
                 r = r.replace(de, a)
         if not r.isascii():
-            if not _SEGUROS.issuperset(_NO_ASCII.findall(r)):
+            if _NO_SEGURO.search(r):
                 return texto.translate(_TABLA)
             r = unicodedata.normalize("NFKD", r).encode("ascii", "ignore").decode("ascii")
     return r.replace("\n", " ").replace("\t", " ").replace("\r", " ")
@@ -91,6 +92,14 @@ def clave(texto: str) -> str:
 
 # Para buscar por palabras: todo lo que no es letra ni dígito pasa a ser espacio.
 _SEPARADORES = {i: " " for i in range(128) if not chr(i).isalnum()}
+_SEPARADORES_BYTES = bytes(32 if i in _SEPARADORES else i for i in range(256))  # lo mismo, para texto ASCII
+
+
+def _separar(texto: str) -> str:
+    """`texto.translate(_SEPARADORES)`; en texto ASCII (el caso común tras plegar), con bytes (mucho más rápido)."""
+    if texto.isascii():
+        return texto.encode("ascii").translate(_SEPARADORES_BYTES).decode("ascii")
+    return texto.translate(_SEPARADORES)
 
 
 def palabras(texto: str) -> str:
@@ -128,18 +137,23 @@ class TextoPlegado:
     @classmethod
     def _construir(cls, texto: str) -> TextoPlegado:
         pleno = plegar(texto)
-        base = " " + pleno.translate(_SEPARADORES) + " "
+        base = " " + _separar(pleno) + " "
         tramos = [m.span() for m in _ESPACIOS_REPETIDOS.finditer(base)]
         if not tramos:
             return cls(texto, pleno, base, (0,), (-1,))
         cortes = [0]
         desplazamientos = [-1]
+        trozos = []  # `base` sin los espacios repetidos (como `_ESPACIOS_REPETIDOS.sub(" ", base)`)
+        previo = 0
         quitados = 0
         for inicio, fin in tramos:
+            trozos.append(base[previo : inicio + 1])
+            previo = fin
             quitados += fin - inicio - 1
             cortes.append(fin - quitados)
             desplazamientos.append(quitados - 1)
-        return cls(texto, pleno, _ESPACIOS_REPETIDOS.sub(" ", base), tuple(cortes), tuple(desplazamientos))
+        trozos.append(base[previo:])
+        return cls(texto, pleno, "".join(trozos), tuple(cortes), tuple(desplazamientos))
 
     def original(self, i: int) -> int:
         """Posición en el texto original de la posición `i` de `busqueda`."""
