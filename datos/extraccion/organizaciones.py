@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, replace
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from datos.extraccion import catalogos
 from datos.extraccion.modelos import OrganizacionHallada
@@ -175,9 +176,11 @@ def _paises() -> dict[str, str]:
     return paises
 
 
-@dataclass(frozen=True)
-class _Llave:
-    """Lo que significa una llave del autómata único (una llave puede servir a varias búsquedas)."""
+class _Llave(NamedTuple):
+    """Lo que significa una llave del autómata único (una llave puede servir a varias búsquedas).
+
+    Tupla: en el recorrido de cada nota se desempaca, más barato que leer atributos.
+    """
 
     candidatos: tuple[_Candidato, ...] | None = None  # catálogo
     departamento: str | None = None  # contexto: región de la nota
@@ -190,13 +193,13 @@ def _automata_unico(candidatos: dict[str, list[_Candidato]], departamentos: dict
     llaves: dict[str, _Llave] = {k: _Llave(candidatos=tuple(v)) for k, v in candidatos.items()}
     for k, dep in departamentos.items():
         k = llave(k)
-        llaves[k] = replace(llaves.get(k, _Llave()), departamento=dep)
+        llaves[k] = llaves.get(k, _Llave())._replace(departamento=dep)
     for k in _DISPARADORES_PATRONES:
         k = llave(k, prefijo=True)
-        llaves[k] = replace(llaves.get(k, _Llave()), patron=True)
+        llaves[k] = llaves.get(k, _Llave())._replace(patron=True)
     for k in _DISPARADORES_LISTA:
         k = llave(k, prefijo=True)
-        llaves[k] = replace(llaves.get(k, _Llave()), lista=True)
+        llaves[k] = llaves.get(k, _Llave())._replace(lista=True)
     return automata(llaves)
 
 
@@ -215,20 +218,25 @@ def _pasada(indice: _Indice, tp: TextoPlegado) -> _Pasada:
     pasada = _Pasada([], {}, set(), set())
     if not len(indice.automata):
         return pasada
-    original = tp.original
     lugares = pasada.lugares
-    for fin_incl, (largo, completa, valor) in indice.automata.iter(tp.busqueda):
-        if valor.departamento is not None:
-            lugares[valor.departamento] = lugares.get(valor.departamento, 0) + 1
-        if valor.candidatos is None and not valor.patron and not valor.lista:
+    cortes, desplazamientos, largo_original = tp._cortes, tp._desplazamientos, len(tp.original_texto)
+    for fin_incl, (largo, completa, (candidatos, departamento, patron, lista)) in indice.automata.iter(tp.busqueda):
+        if departamento is not None:
+            lugares[departamento] = lugares.get(departamento, 0) + 1
+        if candidatos is None and not patron and not lista:
             continue
-        inicio = original(fin_incl - largo + 2)  # tras el espacio inicial (ver `plegado.coincidencias`)
-        if valor.candidatos is not None:
-            fin = original(fin_incl - 1 if completa else fin_incl) + 1
-            pasada.catalogo.append((inicio, fin, valor.candidatos))
-        if valor.patron:
+        # = tp.original(i) en línea (se llama en cada coincidencia); i tras el espacio inicial
+        i = fin_incl - largo + 2
+        inicio = i + desplazamientos[bisect_right(cortes, i) - 1]
+        inicio = 0 if inicio < 0 else (largo_original if inicio > largo_original else inicio)
+        if candidatos is not None:
+            i = fin_incl - 1 if completa else fin_incl  # último carácter de la palabra
+            fin = i + desplazamientos[bisect_right(cortes, i) - 1]
+            fin = (0 if fin < 0 else (largo_original if fin > largo_original else fin)) + 1
+            pasada.catalogo.append((inicio, fin, candidatos))
+        if patron:
             pasada.patrones.add(inicio)
-        if valor.lista:
+        if lista:
             pasada.listas.add(inicio)
     return pasada
 
@@ -263,19 +271,19 @@ class _Hallada:
 class _Resultado:
     """Organizaciones halladas en una nota, sin repetir y en orden de aparición."""
 
-    def __init__(self, texto: str) -> None:
+    def __init__(self, texto: str, indice: _Indice) -> None:
         self.texto = texto
+        self.indice = indice
         self.por_clave: dict[str, _Hallada] = {}
         self.nucleos: dict[str, str] = {}
 
     def agregar(self, entrada: _Entrada, inicio: int, fin: int) -> None:
         if not entrada.en_catalogo:  # el catálogo manda: un nombre armado por patrón puede ser un alias curado
-            entrada = _indice().exacto.get(clave(entrada.nombre), entrada)
-        propia = _MARCAS_PROPIAS.search(clave(entrada.nombre))
-        if propia and not entrada.en_catalogo and entrada.tipo != "gobierno_extranjero":
-            return
+            entrada = self.indice.exacto.get(clave(entrada.nombre), entrada)
         k = clave(entrada.nombre)
         if not entrada.en_catalogo:
+            if entrada.tipo != "gobierno_extranjero" and _MARCAS_PROPIAS.search(k):
+                return
             nucleo = _nucleo(k)
             k = self.nucleos.setdefault(nucleo, k)
         previa = self.por_clave.get(k)
@@ -449,7 +457,7 @@ def _contexto(texto: str, pasada: _Pasada) -> _Contexto:
     region = max(conteo, key=lambda d: (conteo[d], d != "Lima")) if conteo else None
     ciudad = None
     exterior = False
-    for m in _MISION.finditer(texto):
+    for m in _MISION.finditer(texto) if " del Perú en " in texto else ():  # el literal que exige _MISION
         exterior = True
         if m.group(1).startswith(("Consulado", "Cónsul")):
             ciudad = m.group(2)
@@ -631,7 +639,7 @@ def _nombre_antes(texto: str, fin: int) -> tuple[int, str] | None:
 
 def _siglas(indice: _Indice, texto: str, res: _Resultado) -> None:
     """'Nombre Completo (SIGLA)': institución nueva si no está en el catálogo."""
-    for m in _SIGLA.finditer(texto):
+    for m in _SIGLA.finditer(texto) if "(" in texto else ():  # el literal que exige _SIGLA
         sigla = m.group("sigla")
         if sum(c.isupper() for c in sigla) < 2 or indice.siglas.get(sigla):
             continue
@@ -909,7 +917,7 @@ def buscar(cuerpo: str, titulo: str | None = None) -> list[OrganizacionHallada]:
         return []
     indice = _indice()
     tp = TextoPlegado.desde(texto)
-    res = _Resultado(texto)
+    res = _Resultado(texto, indice)
     pasada = _pasada(indice, tp)
     consumidos = _catalogo(indice, tp, pasada, res)
     cortada = _cortada(indice, tp, res)
