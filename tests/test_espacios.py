@@ -62,3 +62,13 @@ def test_evidencia_es_la_primera_mencion():
 @given(st.text(max_size=300), st.none() | st.text(max_size=80))
 def test_cualquier_texto_devuelve_una_lista(cuerpo, titulo):
     assert isinstance(espacios.buscar(cuerpo, titulo), list)
+
+
+def test_nombre_con_contra_y_frente_no_se_corta():
+    cuerpo = (
+        "Participó en la sesión de la Red Regional contra la Trata de Personas y el Tráfico Ilícito de Migrantes "
+        "de Piura. También asistió a la Mesa de Trabajo frente a la Violencia de Género."
+    )
+    halladas = nombres(cuerpo)
+    assert "Red Regional contra la Trata de Personas y el Tráfico Ilícito de Migrantes de Piura" in halladas
+    assert "Mesa de Trabajo frente a la Violencia de Género" in halladas

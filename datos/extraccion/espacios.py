@@ -20,7 +20,7 @@ from datos.extraccion.oraciones import oracion_de
 from datos.extraccion.plegado import clave
 
 _CAP = r"[A-ZÁÉÍÓÚÜÑ][\w'’\-]*"
-_CONECTOR = r"(?:de|del|la|las|los|el|para|sobre|en|con|y|e|a|al|entre)"
+_CONECTOR = r"(?:de|del|la|las|los|el|para|sobre|en|con|contra|frente|y|e|a|al|entre)"
 _CABEZA = (
     r"Mesas?|Comisión|Comité|Red|Conferencia|Reunión|Grupo(?: de Trabajo)?|Consejo|Foro|Cumbre|Gabinete"
     r"|Mecanismo|Diálogo|Plataforma|Encuentro|Coloquio|Asamblea|Junta|Plenario|Sesión|Ronda"
