@@ -143,8 +143,10 @@ def mostrar_evento(evento_id: Any) -> None:
         st.markdown("**Datos extraídos y la oración que los sustenta**")
         valores = [formato.fecha_larga(v, str(v)) if str(c).startswith("fecha") else v
                    for c, v in zip(evidencias["campo"], evidencias["valor"], strict=True)]
+        sin_oracion = "— (ninguna oración lo dice: valor deducido o por omisión)"
         tabla = evidencias.assign(
-            campo=evidencias["campo"].map(lambda c: formato.CAMPOS.get(str(c), str(c))), valor=valores
+            campo=evidencias["campo"].map(lambda c: formato.CAMPOS.get(str(c), str(c))), valor=valores,
+            evidencia=[e if isinstance(e, str) and e.strip() else sin_oracion for e in evidencias["evidencia"]],
         ).rename(columns={"campo": "Dato", "valor": "Valor", "evidencia": "Oración de la nota"})
         st.dataframe(tabla, hide_index=True, width="stretch")
 
