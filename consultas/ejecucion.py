@@ -16,12 +16,22 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+import duckdb
 import pandas as pd
 
 from consultas.conexion import CARPETA_SQL, cargar_sql, cursor
 from consultas.filtros import Filtros
 
 _MARCA = "{donde}"
+# Línea con que un .sql declara que todas sus marcas filtran marts hechos_* (traen `temas_bits`).
+_DECLARA_HECHOS = "-- filtros sobre hechos_*"
+_MARTS_CON_BITS = ("hechos_organizacion", "hechos_tema", "hechos_par")
+_SQL_MASCARA = (
+    "SELECT count(*), count(bit), bit_or(CAST(1 AS UBIGINT) << bit),"
+    " (SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database()"
+    " AND column_name = 'temas_bits' AND table_name IN ('hechos_organizacion', 'hechos_tema', 'hechos_par'))"
+    " FROM bit_tema WHERE tema IN (SELECT unnest(CAST(? AS VARCHAR[])))"
+)
 # Literales, comentarios y marcas `?`: solo las marcas fuera de literales cuentan.
 _TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|\?")
 
@@ -41,14 +51,34 @@ def _variante(nombre: str, filtros: Filtros | None) -> str:
     return nombre
 
 
-def preparar(nombre: str, filtros: Filtros | None, extras: Sequence = ()) -> tuple[str, list]:
-    """SQL final y parámetros: `extras` son los `?` propios del archivo, en orden."""
+def _mascara_temas(c: duckdb.DuckDBPyConnection, temas: Sequence[str]) -> int | None:
+    """Bits (de bit_tema) de los temas elegidos; None si la base no trae esos marts o algún tema no tiene bit."""
+    try:
+        hay, con_bit, mascara, columnas = c.execute(_SQL_MASCARA, [list(temas)]).fetchone()
+    except duckdb.Error:  # base anterior sin bit_tema: semi-join de siempre
+        return None
+    if columnas != len(_MARTS_CON_BITS) or hay != con_bit:
+        return None
+    return int(mascara or 0)
+
+
+def preparar(
+    nombre: str, filtros: Filtros | None, extras: Sequence = (), c: duckdb.DuckDBPyConnection | None = None
+) -> tuple[str, list]:
+    """SQL final y parámetros: `extras` son los `?` propios del archivo, en orden.
+
+    Si el archivo declara `-- filtros sobre hechos_*` (todas sus marcas filtran marts hechos_*)
+    y hay filtro de tema, con el cursor `c` se usa la prueba de bits en vez del semi-join.
+    """
     nombre = _variante(nombre, filtros)
     plantilla = cargar_sql(nombre)
     trozos = plantilla.split(_MARCA)
     if len(trozos) > 1 and filtros is None:
         raise ValueError(f"La consulta {nombre} necesita filtros")
-    condicion, params_filtro = (filtros or Filtros()).donde("e")
+    mascara = None
+    if c is not None and filtros is not None and filtros.tema and _DECLARA_HECHOS in plantilla:
+        mascara = _mascara_temas(c, filtros.tema)
+    condicion, params_filtro = (filtros or Filtros()).donde("e", mascara_temas=mascara, listas_como_semijoin=True)
     params: list = []
     pendientes = list(extras)
     for i, trozo in enumerate(trozos):
@@ -66,13 +96,13 @@ def preparar(nombre: str, filtros: Filtros | None, extras: Sequence = ()) -> tup
 
 def tabla(nombre: str, filtros: Filtros | None = None, extras: Sequence = ()) -> pd.DataFrame:
     """Resultado como DataFrame (fechas datetime64, conteos int64, textos str)."""
-    sql, params = preparar(nombre, filtros, extras)
     with cursor() as c:
+        sql, params = preparar(nombre, filtros, extras, c)
         return c.execute(sql, params).df()
 
 
 def filas(nombre: str, filtros: Filtros | None = None, extras: Sequence = ()) -> list[tuple]:
     """Resultado como lista de tuplas (para resultados pequeños)."""
-    sql, params = preparar(nombre, filtros, extras)
     with cursor() as c:
+        sql, params = preparar(nombre, filtros, extras, c)
         return c.execute(sql, params).fetchall()

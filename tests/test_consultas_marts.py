@@ -110,3 +110,25 @@ def test_los_filtros_si_recortan_algo(bases, monkeypatch):
     for f in FILTROS[1:]:
         assert eventos.contar_eventos(f) < total, f.descripcion()
     assert coparticipacion.red(Filtros(organizacion=(PNP,)), 3)[1].shape[0] > 0
+
+
+@pytest.mark.parametrize("f", FILTROS, ids=lambda f: f.descripcion())
+def test_formas_optimizadas_del_filtro_eligen_los_mismos_eventos(f, bases):
+    """`IN (SELECT unnest([...]))` y la prueba de bits de tema eligen lo mismo que la forma documentada."""
+    with duckdb.connect(str(bases[0]), read_only=True) as con:
+        mascara = con.execute(
+            "SELECT bit_or(CAST(1 AS UBIGINT) << bit) FROM bit_tema"
+            " WHERE tema IN (SELECT unnest(CAST(? AS VARCHAR[])))",
+            [list(f.tema)],
+        ).fetchone()[0]
+
+        def ids(**opciones) -> list[int]:
+            condicion, params = f.donde("e", **opciones)
+            # La condición solo trae nombres fijos y `?` (lo prueban tests/test_filtros.py).
+            sql = "SELECT DISTINCT evento_id FROM hechos_organizacion e WHERE " + condicion + " ORDER BY 1"  # noqa: S608
+            return [fila[0] for fila in con.execute(sql, params).fetchall()]
+
+        documentada = ids()
+        assert ids(listas_como_semijoin=True) == documentada
+        if f.tema:
+            assert ids(mascara_temas=mascara or 0, listas_como_semijoin=True) == documentada

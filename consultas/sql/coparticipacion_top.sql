@@ -1,3 +1,4 @@
+-- filtros sobre hechos_* (el filtro de tema puede ser una prueba de bits de temas_bits; ver ejecucion.py)
 -- Las N organizaciones con más eventos filtrados (filas a = b, con sus eventos) y los eventos que
 -- comparten entre ellas (filas a < b). Todo sale de una sola lectura filtrada del mart
 -- hechos_organizacion: los pares entre las N se arman uniendo esas filas por evento, sin recorrer

@@ -1,3 +1,4 @@
+-- filtros sobre hechos_* (el filtro de tema puede ser una prueba de bits de temas_bits; ver ejecucion.py)
 -- Los eventos de una organización con la mención y la oración que la sustentan. Se eligen (y limitan)
 -- en el mart hechos_organizacion; título, mención y evidencia se buscan solo para esos (semi-joins
 -- contra la lista corta, que es la que se guarda en la tabla hash).

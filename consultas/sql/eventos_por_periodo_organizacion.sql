@@ -1,3 +1,4 @@
+-- filtros sobre hechos_* (el filtro de tema puede ser una prueba de bits de temas_bits; ver ejecucion.py)
 -- Eventos por periodo y organización: un evento cuenta en cada organización que participa.
 -- "Otros" suma participaciones de las demás organizaciones (no eventos distintos): contar eventos
 -- distintos ahí exige deduplicar millones de filas a gran escala y no cambia la lectura del gráfico.

@@ -1,3 +1,4 @@
+-- filtros sobre hechos_* (el filtro de tema puede ser una prueba de bits de temas_bits; ver ejecucion.py)
 -- Eventos por periodo y tema: un evento cuenta en cada grupo en que aparece, y una sola vez en "Otros".
 -- Se agrega primero sobre claves pequeñas; "Otros" cuenta eventos distintos solo fuera de los principales.
 WITH base AS MATERIALIZED (

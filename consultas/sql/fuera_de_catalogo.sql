@@ -1,3 +1,4 @@
+-- filtros sobre hechos_* (el filtro de tema puede ser una prueba de bits de temas_bits; ver ejecucion.py)
 -- Organizaciones halladas en las notas que no están en el catálogo, con una oración de ejemplo.
 -- Se cuentan en el mart hechos_organizacion; la oración (del primer evento) se busca solo para ellas.
 WITH conteo AS (

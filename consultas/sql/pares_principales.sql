@@ -1,3 +1,4 @@
+-- filtros sobre hechos_* (el filtro de tema puede ser una prueba de bits de temas_bits; ver ejecucion.py)
 -- Pares de organizaciones con más eventos compartidos entre los filtrados (top N), desde el mart
 -- hechos_par (los pares con los campos de su evento, ordenados por fecha: sin unir con eventos).
 WITH conteo AS (

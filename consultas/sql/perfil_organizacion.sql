@@ -1,3 +1,4 @@
+-- filtros sobre hechos_* (el filtro de tema puede ser una prueba de bits de temas_bits; ver ejecucion.py)
 -- Ficha de una organización y su actividad entre los eventos filtrados (mart hechos_organizacion).
 WITH ev AS (
     SELECT e.evento_id, e.fecha

@@ -1,3 +1,4 @@
+-- filtros sobre hechos_* (el filtro de tema puede ser una prueba de bits de temas_bits; ver ejecucion.py)
 -- Dónde actuó una organización: eventos por departamento (y "Exterior" / "Sin dato"), desde hechos_organizacion.
 SELECT coalesce(e.region, CASE WHEN e.pais IS NOT NULL AND e.pais <> 'Perú' THEN 'Exterior' ELSE 'Sin dato' END)
            AS region,

@@ -1,3 +1,4 @@
+-- filtros sobre hechos_* (el filtro de tema puede ser una prueba de bits de temas_bits; ver ejecucion.py)
 -- Con quién comparte eventos una organización (entre los eventos filtrados): las otras organizaciones
 -- de sus eventos, desde hechos_organizacion (un par por evento equivale a una fila del socio en ese
 -- evento; se lee el mart de participaciones y no los 10M de pares).

@@ -1,3 +1,4 @@
+-- filtros sobre hechos_* (el filtro de tema puede ser una prueba de bits de temas_bits; ver ejecucion.py)
 -- Organizaciones con más eventos entre los filtrados (top N), desde el mart hechos_organizacion
 -- (una fila por evento y organización con los campos del evento: sin unir con eventos).
 WITH conteo AS (

@@ -1,3 +1,4 @@
+-- filtros sobre hechos_* (el filtro de tema puede ser una prueba de bits de temas_bits; ver ejecucion.py)
 -- Temas de los eventos de una organización (mart hechos_tema, restringido a sus eventos con la lista
 -- del mart evento_organizacion_por_organizacion).
 SELECT e.tema, count(*) AS eventos
