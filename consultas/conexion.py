@@ -64,7 +64,10 @@ _VISTAS_DE_RESPALDO = {
         "CREATE VIEW memory.main.hechos_par AS"
         " SELECT p.evento_id, p.organizacion_a, p.organizacion_b,"
         " e.fecha, e.anio, e.mes, e.region, e.pais, e.oficina, e.tipo_oficina, e.tipo_evento"
-        " FROM evento_par p JOIN articula.main.eventos e USING (evento_id)"
+        " FROM (SELECT DISTINCT a.evento_id, a.organizacion_id AS organizacion_a, b.organizacion_id AS organizacion_b"
+        " FROM articula.main.evento_organizacion a JOIN articula.main.evento_organizacion b"
+        " ON a.evento_id = b.evento_id AND a.organizacion_id < b.organizacion_id) p"
+        " JOIN articula.main.eventos e USING (evento_id)"
     ),
     "par_resumen": (
         "CREATE VIEW memory.main.par_resumen AS"
@@ -110,7 +113,9 @@ def _abrir(ruta: Path) -> duckdb.DuckDBPyConnection:
     conexion.execute(f"ATTACH ? AS {_ALIAS} (READ_ONLY)", [str(ruta)])
     tablas = conexion.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = ?", [_ALIAS])
     presentes = {fila[0] for fila in tablas.fetchall()}
-    for mart, vista in _VISTAS_DE_RESPALDO.items():  # en orden: hechos_par y par_resumen usan evento_par
+    # Las vistas de respaldo nombran evento_par sin base: la del archivo o la creada antes aquí.
+    conexion.execute(f"SET search_path = '{_ALIAS}.main,memory.main'")
+    for mart, vista in _VISTAS_DE_RESPALDO.items():  # en orden: par_resumen usa evento_par
         if mart not in presentes:
             conexion.execute(vista)
     return conexion

@@ -132,3 +132,19 @@ def test_formas_optimizadas_del_filtro_eligen_los_mismos_eventos(f, bases):
         assert ids(listas_como_semijoin=True) == documentada
         if f.tema:
             assert ids(mascara_temas=mascara or 0, listas_como_semijoin=True) == documentada
+
+
+def test_base_con_solo_evento_par_usa_respaldos(bases, tmp_path, monkeypatch):
+    """Una base de antes de los marts nuevos (solo evento_par) se sigue pudiendo consultar igual."""
+    ruta = bd.construir_bd(tmp_path / "solo_evento_par.duckdb")
+    with duckdb.connect(str(ruta)) as con:
+        for modelo in esquema.archivos_marts():
+            if modelo.stem != "evento_par":
+                con.execute(f"DROP TABLE IF EXISTS {modelo.stem}")
+    vistas = ("pares_principales", "matriz", "socios_principales", "temas_por_region", "lista_eventos")
+    for f in (Filtros(), Filtros(tema=(MIGRACION,), region=("Tumbes", "Lima"))):
+        monkeypatch.setenv("ARTICULA_DB", str(bases[0]))
+        esperados = [_respuesta(VISTAS[v](f)) for v in vistas]
+        monkeypatch.setenv("ARTICULA_DB", str(ruta))
+        for v, esperado in zip(vistas, esperados, strict=True):
+            _iguales(esperado, _respuesta(VISTAS[v](f)))
