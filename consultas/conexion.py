@@ -48,6 +48,12 @@ _VISTAS_DE_RESPALDO = {
         "CREATE VIEW memory.main.evento_tema_por_tema AS"
         " SELECT tema, list(evento_id) AS eventos FROM articula.main.evento_tema GROUP BY ALL"
     ),
+    "hechos_evento": (
+        "CREATE VIEW memory.main.hechos_evento AS"
+        " SELECT e.evento_id,"
+        " e.fecha, e.anio, e.mes, e.region, e.pais, e.oficina, e.tipo_oficina, e.tipo_evento"
+        " FROM articula.main.eventos e"
+    ),
     "hechos_organizacion": (
         "CREATE VIEW memory.main.hechos_organizacion AS"
         " SELECT eo.evento_id, eo.organizacion_id,"

@@ -25,11 +25,12 @@ from consultas.filtros import Filtros
 _MARCA = "{donde}"
 # Línea con que un .sql declara que todas sus marcas filtran marts hechos_* (traen `temas_bits`).
 _DECLARA_HECHOS = "-- filtros sobre hechos_*"
-_MARTS_CON_BITS = ("hechos_organizacion", "hechos_tema", "hechos_par")
+_MARTS_CON_BITS = ("hechos_evento", "hechos_organizacion", "hechos_tema", "hechos_par")
 _SQL_MASCARA = (
     "SELECT count(*), count(bit), bit_or(CAST(1 AS UBIGINT) << bit),"
     " (SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database()"
-    " AND column_name = 'temas_bits' AND table_name IN ('hechos_organizacion', 'hechos_tema', 'hechos_par'))"
+    " AND column_name = 'temas_bits'"
+    " AND table_name IN ('hechos_evento', 'hechos_organizacion', 'hechos_tema', 'hechos_par'))"
     " FROM bit_tema WHERE tema IN (SELECT unnest(CAST(? AS VARCHAR[])))"
 )
 # Literales, comentarios y marcas `?`: solo las marcas fuera de literales cuentan.

@@ -1,8 +1,9 @@
+-- filtros sobre hechos_* (el filtro de tema puede ser una prueba de bits de temas_bits; ver ejecucion.py)
 -- Cifras clave de los eventos filtrados. `paises` cuenta países del exterior (Perú aparte).
 -- Las organizaciones se cuentan en el mart hechos_organizacion (sin semi-join contra eventos).
 WITH ev AS (
     SELECT e.oficina, e.region, e.pais
-    FROM eventos e
+    FROM hechos_evento e
     WHERE {donde}
 )
 SELECT

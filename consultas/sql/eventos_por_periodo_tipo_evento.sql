@@ -1,9 +1,10 @@
+-- filtros sobre hechos_* (el filtro de tema puede ser una prueba de bits de temas_bits; ver ejecucion.py)
 -- Eventos por periodo y tipo_evento; fuera de los primeros grupos todo va a "Otros".
 WITH conteo AS (
     SELECT CAST(date_trunc(?, e.fecha) AS DATE) AS periodo,
            coalesce(e.tipo_evento, 'Sin dato') AS grupo,
            count(*) AS eventos
-    FROM eventos e
+    FROM hechos_evento e
     WHERE e.fecha IS NOT NULL AND ({donde})
     GROUP BY ALL
 ),

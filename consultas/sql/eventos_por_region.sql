@@ -1,3 +1,4 @@
+-- filtros sobre hechos_* (el filtro de tema puede ser una prueba de bits de temas_bits; ver ejecucion.py)
 -- Eventos por departamento del Perú: todos los departamentos del catálogo (0 si no hay),
 -- más cualquier región de la base que no figure en él. Las organizaciones distintas por
 -- región salen del mart hechos_organizacion (trae la región de cada evento). Los eventos sin región
@@ -8,7 +9,7 @@ WITH deps AS (
 ),
 por_region AS (
     SELECT e.region, count(*) AS eventos, count(DISTINCT e.oficina) AS oficinas, max(e.fecha) AS ultima_fecha
-    FROM eventos e
+    FROM hechos_evento e
     WHERE {donde}
     GROUP BY e.region
 ),
