@@ -1,10 +1,11 @@
+-- filtros sobre hechos_* (el filtro de tema puede ser una prueba de bits de temas_bits; ver ejecucion.py)
 -- Eventos filtrados, uno por fila, con organizaciones, temas y espacios como listas legibles.
 -- Primero se eligen (y se limitan) los eventos; las listas se arman solo para esos.
 -- Los ids se eligen leyendo solo las columnas del filtro y del orden; las demás columnas
 -- (título, url, archivo...) se leen solo para esos (leerlas para el millón costaba 0,5 s).
 WITH ids AS (
     SELECT e.evento_id
-    FROM eventos e
+    FROM hechos_evento e
     WHERE {donde}
     ORDER BY e.fecha DESC NULLS LAST, e.evento_id DESC
     LIMIT ?
