@@ -153,3 +153,23 @@ def test_extraccion_nunca_falla_con_piezas_de_notas(piezas: list[str]) -> None:
     if evento:
         fechas.parsear_iso(evento.valor)
     ubicar(limpia.titulo, limpia.cuerpo)
+
+
+@pytest.mark.parametrize(
+    ("texto", "oficina", "pais"),
+    [
+        ("El Consulado General del Perú en Los Ángeles organizó una feria.",
+         "Consulado General del Perú en Los Ángeles", "Estados Unidos"),
+        ("El Consulado General del Perú en La Paz participó en un foro.",
+         "Consulado General del Perú en La Paz", "Bolivia"),
+        ("La Embajada del Perú en La Haya participó en un foro.", "Embajada del Perú en Países Bajos", "Países Bajos"),
+    ],
+)
+def test_ciudades_con_articulo(texto, oficina, pais):
+    ubicacion = ubicar(texto, texto)
+    assert (ubicacion.oficina, ubicacion.pais) == (oficina, pais)
+
+
+def test_mision_desconocida_no_arrastra_el_resto_de_la_oracion():
+    texto = "El Consulado del Perú en Ciudad Inventada participó en una reunión con autoridades."
+    assert ubicar(texto, texto).oficina == "Consulado del Perú en Ciudad Inventada"

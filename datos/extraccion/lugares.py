@@ -55,7 +55,7 @@ _MISION = re.compile(
     r"C[óo]nsul\s+Honorario|C[óo]nsul|Vic[eé]c[óo]nsul|Secci[óo]n\s+Consular|Embajada|Embajadora|Embajador|"
     r"Encargad[oa]\s+de\s+Negocios|Misi[óo]n\s+Permanente|Representaci[óo]n\s+Permanente|Representante\s+Permanente)"
     r"(?!\w)(?P<peru>\s+(?:de\s+la\s+Embajada\s+)?(?:del|de)\s+(?:la\s+República\s+del\s+)?Per[úu]|\s+peruan[oa])?"
-    rf"(?:\s+(?:a\.\s?i\.\s+)?(?P<prep>en|ante)\s+(?:el\s+|la\s+|los\s+|las\s+)?(?P<lugar>{_LUGAR}))?",
+    rf"(?:\s+(?:a\.\s?i\.\s+)?(?P<prep>en|ante)\s+(?P<articulo>el\s+|la\s+|los\s+|las\s+)?(?P<lugar>{_LUGAR}))?",
     re.IGNORECASE,
 )
 # = \b(?:ciudad(?:es)?|localidad(?:es)?|comunidad(?:es)?|distrito|provincia|poblado)\s+peruan[oa]s?\b
@@ -326,6 +326,32 @@ def _resolver_lugar(lugar: str, indice: _Indice) -> tuple[str, list[dict], str |
     return lugar, [], None
 
 
+def _resolver_lugar_con_articulo(
+    articulo: str | None, lugar: str, indice: _Indice
+) -> tuple[str, list[dict], str | None]:
+    """Como _resolver_lugar, pero 'en Los Ángeles' / 'en La Paz' / 'en Las Vegas' prueban primero con el artículo.
+
+    Si nada se reconoce, el nombre del lugar se corta en la primera palabra en minúscula (la regex es IGNORECASE
+    y se lleva el resto de la oración: "Vegas participa en reunión ...").
+    """
+    if articulo:
+        resuelto = _resolver_lugar(articulo + lugar, indice)
+        if resuelto[1] or resuelto[2]:
+            return resuelto
+    resuelto = _resolver_lugar(lugar, indice)
+    if resuelto[1] or resuelto[2]:
+        return resuelto
+    completo = ((articulo or "") + lugar).split()
+    propias: list[str] = []
+    for palabra in completo:
+        if not palabra[:1].isupper() and palabra not in ("de", "del", "la", "las", "los"):
+            break
+        propias.append(palabra)
+    while propias and not propias[-1][:1].isupper():
+        propias.pop()
+    return " ".join(propias) or lugar, [], None
+
+
 def _elegir_fila(filas: list[dict], clase: str, pais_lugar: str | None, lugar: str) -> dict | None:
     preferidas = [f for f in filas if f.get("oficina", "").startswith(clase)]
     if pais_lugar and normalizar(lugar) == normalizar(pais_lugar):
@@ -346,7 +372,7 @@ def _misiones(texto: str, indice: _Indice, contexto: str) -> list[_Oficina]:
         calificada = bool(m.group("peru") or m.group("nuestra"))
         lugar = m.group("lugar")
         if lugar:
-            nombre_lugar, filas, pais = _resolver_lugar(lugar, indice)
+            nombre_lugar, filas, pais = _resolver_lugar_con_articulo(m.group("articulo"), lugar, indice)
             if pais == PERU or (not calificada and not filas):
                 continue  # una misión en el Perú o de otro país: no es del Ministerio
             fila = _elegir_fila(filas, clase, pais, nombre_lugar)
