@@ -10,15 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import duckdb
 import pytest
+
+from tests.servidor_streamlit import streamlit_en_marcha
 
 CHROMIUM = Path("/usr/bin/chromium")
 RAIZ = Path(__file__).resolve().parent.parent
@@ -44,40 +41,10 @@ ARGUMENTOS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"
               "--disable-sync", "--no-first-run"]
 
 
-def _puerto_libre() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def servidor(bd_corpus: Path):
-    puerto = _puerto_libre()
-    entorno = {**os.environ, "ARTICULA_DB": str(bd_corpus)}
-    proceso = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(RAIZ / "app.py"), "--server.headless", "true",
-         "--server.port", str(puerto), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=RAIZ, env=entorno, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{puerto}"
-    limite = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if proceso.poll() is not None or time.monotonic() > limite:
-            proceso.kill()
-            pytest.fail("streamlit no arrancó: " + (proceso.stderr.read() or b"").decode(errors="replace")[-2000:])
-        time.sleep(0.3)
-    yield base
-    proceso.terminate()
-    try:
-        proceso.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proceso.kill()
+    with streamlit_en_marcha({"ARTICULA_DB": str(bd_corpus)}) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -8,18 +8,14 @@ Curaduría y lo ve en Coparticipación; descarga el informe y lo abre sin red.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 import zipfile
 from pathlib import Path
 
 import pytest
+
+from tests.servidor_streamlit import streamlit_en_marcha
 
 CHROMIUM = Path("/usr/bin/chromium")
 RAIZ = Path(__file__).resolve().parent.parent
@@ -37,12 +33,6 @@ pytestmark = [
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Falta el paquete playwright")
 
 
-def _puerto_libre() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def entorno(bd_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     carpeta = tmp_path_factory.mktemp("analista")
@@ -53,33 +43,10 @@ def entorno(bd_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[s
 
 @pytest.fixture(scope="module")
 def servidor(entorno):
-    puerto = _puerto_libre()
-    variables = {**os.environ, "ARTICULA_DB": str(entorno["bd"]), "ARTICULA_CATALOGOS": str(entorno["catalogos"]),
+    variables = {"ARTICULA_DB": str(entorno["bd"]), "ARTICULA_CATALOGOS": str(entorno["catalogos"]),
                  "ARTICULA_CLAVE_ADMIN": CLAVE, "ARTICULA_SUBIDAS": str(entorno["carpeta"] / "subidas")}
-    proceso = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(RAIZ / "app.py"), "--server.headless", "true",
-         "--server.port", str(puerto), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=RAIZ, env=variables, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{puerto}"
-    limite = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if proceso.poll() is not None or time.monotonic() > limite:
-            proceso.kill()
-            pytest.fail("streamlit no arrancó: " + (proceso.stderr.read() or b"").decode(errors="replace")[-2000:])
-        time.sleep(0.3)
-    yield base
-    proceso.terminate()
-    try:
-        proceso.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proceso.kill()
+    with streamlit_en_marcha(variables) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

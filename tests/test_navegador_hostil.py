@@ -15,16 +15,12 @@ import csv
 import io
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from tests.servidor_streamlit import streamlit_en_marcha
 from tests.test_texto_hostil import PELIGROSOS, SCRIPT, construir_bd_hostil
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -53,12 +49,6 @@ INYECTADO = """() => {
 }"""
 
 
-def _puerto_libre() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def bd(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return construir_bd_hostil(tmp_path_factory.mktemp("nav_hostil") / "articula.duckdb")
@@ -66,31 +56,8 @@ def bd(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def servidor(bd: Path):
-    puerto = _puerto_libre()
-    proceso = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(RAIZ / "app.py"), "--server.headless", "true",
-         "--server.port", str(puerto), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=RAIZ, env={**os.environ, "ARTICULA_DB": str(bd)}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{puerto}"
-    limite = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if proceso.poll() is not None or time.monotonic() > limite:
-            proceso.kill()
-            pytest.fail("streamlit no arrancó: " + (proceso.stderr.read() or b"").decode(errors="replace")[-2000:])
-        time.sleep(0.3)
-    yield base
-    proceso.terminate()
-    try:
-        proceso.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proceso.kill()
+    with streamlit_en_marcha({"ARTICULA_DB": str(bd)}) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
