@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 
-import ahocorasick
-
 from datos.extraccion import organizaciones
+from datos.extraccion.anclas import automata_de_inicios, coincidencias
 from datos.extraccion.modelos import Hallazgo
 from datos.extraccion.oraciones import oracion_de
 from datos.extraccion.plegado import clave
@@ -29,37 +28,15 @@ _NOMBRADO = re.compile(
     rf"(?<![\w])(?:(?P<cabeza>{_CABEZA})|(?P<minuscula>{_CABEZA.lower()})(?= (?:de |del )?(?!(?:{_CABEZA})\b){_CAP}))"
     rf"(?P<resto>(?:(?: en el marco(?= de))? (?:{_CONECTOR} )*{_CAP})+)"
 )
-def _automata(palabras: list[str]) -> ahocorasick.Automaton:
-    automata = ahocorasick.Automaton()
-    for palabra in palabras:
-        automata.add_word(palabra, len(palabra))
-    automata.make_automaton()
-    return automata
-
-
 # Toda coincidencia de _NOMBRADO / _ENTRE_COMILLAS empieza por una de sus cabezas (tal cual o en minúscula; las
 # regex no usan IGNORECASE): con Aho–Corasick se hallan en una pasada las posiciones donde vale la pena probar la
 # regex, en vez de que `re` intente la alternancia de cabezas en cada carácter (mismas coincidencias).
 _CABEZAS_SIMPLES = re.sub(r"\(\?:[^)]*\)\?|.\?", "", _CABEZA).split("|")  # sin partes opcionales: "Mesa", "Grupo"
-_INICIOS_NOMBRADO = _automata([f for c in _CABEZAS_SIMPLES for f in (c, c.lower())])
-_INICIOS_ENTRE_COMILLAS = _automata(
+_INICIOS_NOMBRADO = automata_de_inicios([f for c in _CABEZAS_SIMPLES for f in (c, c.lower())])
+_INICIOS_ENTRE_COMILLAS = automata_de_inicios(
     [f for c in ("Conversatorio", "Foro", "Seminario", "Encuentro", "Cumbre", "Diálogo", "Coloquio")
      for f in (c, c.lower())]
 )
-
-
-def _iterar(patron: re.Pattern[str], inicios: ahocorasick.Automaton, texto: str) -> list[re.Match[str]]:
-    """Lo mismo que `list(patron.finditer(texto))`, probando la regex solo donde empieza una cabeza."""
-    halladas = []
-    siguiente = 0
-    for inicio in sorted({fin - n + 1 for fin, n in inicios.iter(texto)}):
-        if inicio < siguiente:
-            continue
-        m = patron.match(texto, inicio)
-        if m:
-            halladas.append(m)
-            siguiente = m.end()
-    return halladas
 
 
 _MARCO = re.compile(r" en el marco (del?)\b")
@@ -93,10 +70,10 @@ def _parte_de_otro_nombre(texto: str, inicio: int) -> bool:
 
 
 def _candidatos(texto: str):
-    for m in _iterar(_ENTRE_COMILLAS, _INICIOS_ENTRE_COMILLAS, texto):
+    for m in coincidencias(_ENTRE_COMILLAS, _INICIOS_ENTRE_COMILLAS, texto):
         nombre = " ".join(m.group("nombre").split()).strip(" .,")
         yield f"{m.group('cabeza').capitalize()} {nombre}", m.start(), m.end()
-    for m in _iterar(_NOMBRADO, _INICIOS_NOMBRADO, texto):
+    for m in coincidencias(_NOMBRADO, _INICIOS_NOMBRADO, texto):
         # "reunión de Alto Nivel en el marco del Pacto …" es la reunión del Pacto.
         cabeza = m.group("cabeza") or m.group("minuscula")
         nombre = _recortar(_MARCO.sub(r" \1", f"{cabeza}{m.group('resto')}"))

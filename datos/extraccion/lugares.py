@@ -17,6 +17,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from datos.extraccion import catalogos
+from datos.extraccion.anclas import automata_de_inicios, coincidencias
 from datos.extraccion.catalogos import dividir_lista, normalizar
 from datos.extraccion.modelos import Ubicacion
 from datos.extraccion.oraciones import dividir, oracion_de
@@ -69,22 +70,14 @@ _CUE_PERU = re.compile(
 _LETRAS_RARAS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
-def _automata_de_inicios(*raices: str) -> ahocorasick.Automaton:
-    automata = ahocorasick.Automaton()
-    for raiz in raices:
-        automata.add_word(raiz, len(raiz))
-    automata.make_automaton()
-    return automata
-
-
 # Toda coincidencia de _MISION / _CUE_PERU empieza (en minúsculas) por una de estas raíces: con Aho–Corasick se
 # hallan en una pasada las pocas posiciones donde vale la pena intentar la regex entera (ver _iterar).
-_INICIOS_MISION = _automata_de_inicios(
+_INICIOS_MISION = automata_de_inicios((
     "nuestr", "consul", "cónsul", "vicec", "vicéc", "secci", "embaj", "encarg", "misi", "repres"
-)
-_INICIOS_CUE_PERU = _automata_de_inicios(
+))
+_INICIOS_CUE_PERU = automata_de_inicios((
     "ciudad", "localidad", "comunidad", "distrito", "provincia", "poblado", "territorio", "lado"
-)
+))
 
 
 def _iterar(patron: re.Pattern[str], inicios: ahocorasick.Automaton, texto: str) -> list[re.Match[str]]:
@@ -94,16 +87,7 @@ def _iterar(patron: re.Pattern[str], inicios: ahocorasick.Automaton, texto: str)
     bajo = texto.lower()
     if len(bajo) != len(texto):
         return list(patron.finditer(texto))
-    halladas = []
-    siguiente = 0
-    for inicio in sorted({fin - n + 1 for fin, n in inicios.iter(bajo)}):
-        if inicio < siguiente:
-            continue
-        m = patron.match(texto, inicio)
-        if m:
-            halladas.append(m)
-            siguiente = m.end()
-    return halladas
+    return coincidencias(patron, inicios, texto, busqueda=bajo)
 
 
 _SIGUE_OTRO_LUGAR = re.compile(r"\s*(?:,|\by\b|\be\b)\s*[A-ZÁÉÍÓÚ]")

@@ -1,0 +1,40 @@
+"""Probar una regex solo donde puede empezar: Aho–Corasick halla esos inicios en una pasada.
+
+Es lo mismo que `list(patron.finditer(texto))` cuando toda coincidencia empieza por una de las
+palabras del autómata, pero `re` no intenta la alternancia entera en cada carácter del texto.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ahocorasick
+
+
+def automata_de_inicios(palabras: list[str] | tuple[str, ...]) -> ahocorasick.Automaton:
+    """Autómata cuyas coincidencias dan la longitud de la palabra hallada (para ubicar su inicio)."""
+    automata = ahocorasick.Automaton()
+    for palabra in palabras:
+        automata.add_word(palabra, len(palabra))
+    automata.make_automaton()
+    return automata
+
+
+def coincidencias(
+    patron: re.Pattern[str], inicios: ahocorasick.Automaton, texto: str, busqueda: str | None = None
+) -> list[re.Match[str]]:
+    """Coincidencias sin solaparse de `patron` en `texto`, probadas solo donde `inicios` halla una palabra.
+
+    `busqueda` es el texto donde se buscan los inicios (p. ej. el texto en minúsculas); debe tener el
+    mismo largo que `texto`. Por omisión, el propio texto.
+    """
+    halladas = []
+    siguiente = 0
+    for inicio in sorted({fin - n + 1 for fin, n in inicios.iter(texto if busqueda is None else busqueda)}):
+        if inicio < siguiente:
+            continue
+        m = patron.match(texto, inicio)
+        if m:
+            halladas.append(m)
+            siguiente = m.end()
+    return halladas
