@@ -53,3 +53,22 @@ def streamlit_en_marcha(variables: dict[str, str], espera_s: float = 60) -> Iter
             proceso.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proceso.kill()
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Sin estas banderas, Chromium intenta conexiones de fondo que esta máquina sin red rechaza.
+ARGUMENTOS_CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                       "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@contextmanager
+def chromium() -> Iterator:
+    """El Chromium de Debian manejado por playwright (nunca `playwright install`)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        navegador = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMENTOS_CHROMIUM)
+        try:
+            yield navegador
+        finally:
+            navegador.close()

@@ -15,9 +15,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.servidor_streamlit import streamlit_en_marcha
+from tests.servidor_streamlit import CHROMIUM, chromium, streamlit_en_marcha
 
-CHROMIUM = Path("/usr/bin/chromium")
 RAIZ = Path(__file__).resolve().parent.parent
 
 pytestmark = [
@@ -37,8 +36,6 @@ PAGINAS = {
     "calidad": "Calidad de datos",
     "acerca": "Acerca de Articula",
 }
-ARGUMENTOS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-              "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
@@ -49,10 +46,8 @@ def servidor(bd_corpus: Path):
 
 @pytest.fixture(scope="module")
 def navegador():
-    with playwright_api.sync_playwright() as p:
-        nav = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMENTOS)
+    with chromium() as nav:
         yield nav
-        nav.close()
 
 
 @pytest.fixture

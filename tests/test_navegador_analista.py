@@ -15,16 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.servidor_streamlit import streamlit_en_marcha
+from tests.servidor_streamlit import CHROMIUM, chromium, streamlit_en_marcha
 
-CHROMIUM = Path("/usr/bin/chromium")
 RAIZ = Path(__file__).resolve().parent.parent
 NOTAS = Path(__file__).resolve().parent / "datos_analista"
 CLAVE = "clave-de-prueba-123"
 INEP = "Instituto Nacional de Estadísticas del Perú"
 INEI = "Instituto Nacional de Estadística e Informática"
-ARGUMENTOS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-              "--disable-sync", "--no-first-run"]
 
 pytestmark = [
     pytest.mark.navegador,
@@ -51,10 +48,8 @@ def servidor(entorno):
 
 @pytest.fixture(scope="module")
 def navegador():
-    with playwright_api.sync_playwright() as p:
-        nav = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMENTOS)
+    with chromium() as nav:
         yield nav
-        nav.close()
 
 
 @pytest.fixture

@@ -20,13 +20,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.servidor_streamlit import streamlit_en_marcha
+from tests.servidor_streamlit import CHROMIUM, chromium, streamlit_en_marcha
 from tests.test_texto_hostil import PELIGROSOS, SCRIPT, construir_bd_hostil
 
-CHROMIUM = Path("/usr/bin/chromium")
 RAIZ = Path(__file__).resolve().parent.parent
-ARGUMENTOS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-              "--disable-sync", "--no-first-run"]
 PAGINAS = {"": "Resumen", "linea-de-tiempo": "Línea de tiempo", "regiones": "Regiones",
            "coparticipacion": "Coparticipación", "temas": "Temas", "organizaciones": "Organizaciones",
            "explorador": "Explorador", "calidad": "Calidad de datos", "acerca": "Acerca de Articula"}
@@ -62,10 +59,8 @@ def servidor(bd: Path):
 
 @pytest.fixture(scope="module")
 def navegador():
-    with playwright_api.sync_playwright() as p:
-        nav = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMENTOS)
+    with chromium() as nav:
         yield nav
-        nav.close()
 
 
 @pytest.fixture
