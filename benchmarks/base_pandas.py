@@ -54,11 +54,26 @@ def cargar(ruta_bd: str) -> tuple[Datos, float, int]:
     return datos, segundos, memoria
 
 
+class CacheComoStreamlit:
+    """Lo que hace `st.cache_data` con lo cacheado: lo guarda en pickle y en cada llamada devuelve
+    `pickle.loads` de esos bytes (ver `streamlit/runtime/caching/cache_data_api.py::read_result`).
+
+    Así cada ejecución de página de la línea base paga su copia, como la paga el autor típico.
+    """
+
+    def __init__(self, datos: Datos) -> None:
+        self._crudo = pickle.dumps(datos, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def obtener(self) -> Datos:
+        """Una copia nueva de los datos, como la que recibe cada llamada a la función cacheada."""
+        return pickle.loads(self._crudo)  # noqa: S301 - bytes que este mismo proceso acaba de escribir
+
+
 def copia_cache(datos: Datos) -> float:
     """Segundos que `st.cache_data` gasta en cada llamada devolviendo una copia (pickle) de lo cacheado."""
-    crudo = pickle.dumps(datos, protocol=pickle.HIGHEST_PROTOCOL)
+    cache = CacheComoStreamlit(datos)
     t0 = time.perf_counter()
-    pickle.loads(crudo)
+    cache.obtener()
     return time.perf_counter() - t0
 
 
