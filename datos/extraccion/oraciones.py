@@ -15,6 +15,12 @@ _ABREVIATURAS = re.compile(
 # (salvo espacios, que se normalizan): str.split("\n") y, en cada línea, esta regex que empieza por el signo
 # de cierre, así `re` salta en C todo lo que no es [.!?…] (3× más rápido que la alternancia).
 _FIN_ORACION = re.compile(r"[.!?…]\s+(?=[«“\"¿¡(]?[A-ZÁÉÍÓÚÑ0-9])")
+# Cómo puede terminar una coincidencia de _ABREVIATURAS (su \s? solo puede ser " ": los trozos llegan colapsados):
+# str.endswith con estas colas descarta en C casi todas las oraciones antes de probar la regex.
+_COLAS_ABREVIATURA = (
+    "a.m.", "p.m.", "a. m.", "p. m.", "Sr.", "Sra.", "Dr.", "Dra.", "Av.", "Jr.", "Ing.", "Lic.", "Emb.", "Min.",
+    "No.", "Nro.", "EE.UU.", *(f"{letra}." for letra in "ABCDEFGHIJKLMNOPQRSTUVWXYZÁÉÍÓÚ"),
+)
 _COLA_ABREVIATURA = 12  # la abreviatura más larga ("EE.UU.") cabe de sobra: no buscar en toda la oración
 
 
@@ -50,7 +56,9 @@ def _dividir(texto: str) -> tuple[str, ...]:
         if not trozo:
             continue
         pendiente = f"{pendiente} {trozo}".strip() if pendiente else trozo
-        if pendiente.endswith(".") and _ABREVIATURAS.search(pendiente, max(0, len(pendiente) - _COLA_ABREVIATURA)):
+        if pendiente.endswith(_COLAS_ABREVIATURA) and _ABREVIATURAS.search(
+            pendiente, max(0, len(pendiente) - _COLA_ABREVIATURA)
+        ):
             continue
         oraciones.append(pendiente)
         pendiente = ""
@@ -66,8 +74,18 @@ def olvidar_textos() -> None:
 
 def oracion_de(texto: str, inicio: int, fin: int) -> str:
     """La oración que contiene texto[inicio:fin] (para evidencias de coincidencias por posición)."""
-    izquierda = max(texto.rfind(". ", 0, inicio), texto.rfind("\n", 0, inicio))
+    # Primero el salto de línea (un carácter: búsqueda rápida en C) y luego ". " solo dentro de esa línea: buscar
+    # ". " de atrás hacia adelante por todo el texto es lento. Un ". " no puede solaparse con el "\n".
+    salto = texto.rfind("\n", 0, inicio)
+    punto = texto.rfind(". ", salto if salto > 0 else 0, inicio)
+    izquierda = max(punto, salto)
     izquierda = 0 if izquierda < 0 else izquierda + 1
-    derecha_candidatos = [p for p in (texto.find(". ", fin), texto.find("\n", fin)) if p >= 0]
-    derecha = min(derecha_candidatos) + 1 if derecha_candidatos else len(texto)
+    salto = texto.find("\n", fin)
+    punto = texto.find(". ", fin) if salto < 0 else texto.find(". ", fin, salto)
+    if punto >= 0:
+        derecha = punto + 1
+    elif salto >= 0:
+        derecha = salto + 1
+    else:
+        derecha = len(texto)
     return colapsar(texto[izquierda:derecha].strip())  # = " ".join(….split()), sin rehacerla si no hace falta

@@ -56,6 +56,15 @@ _SEGUROS = frozenset(
 _NO_SEGURO = re.compile("[^\x00-\x7f" + "".join(sorted(_SEGUROS)) + "]")
 _REEMPLAZOS = (("“", '"'), ("”", '"'), ("«", '"'), ("»", '"'), ("„", '"'), ("‘", "'"), ("’", "'"), ("´", "'"),
                ("–", "-"), ("—", "-"), ("\u00a0", " "))
+# Byte Latin-1 -> byte ASCII: las letras seguras a su base (= NFKD + ASCII) y \n \t \r a espacio.
+_LATIN1_A_ASCII = bytes(
+    32 if i in (9, 10, 13)
+    else ord(unicodedata.normalize("NFKD", chr(i)).encode("ascii", "ignore")) if chr(i) in _SEGUROS
+    else i
+    for i in range(256)
+)
+# Los bytes que esa tabla pliega bien: borrándolos, lo que quede obliga a la tabla completa.
+_LATIN1_PLEGABLES = bytes(i for i in range(256) if i < 128 or chr(i) in _SEGUROS)
 
 
 def plegar(texto: str) -> str:
@@ -70,9 +79,18 @@ def plegar(texto: str) -> str:
             if de in r:
                 r = r.replace(de, a)
         if not r.isascii():
-            if _NO_SEGURO.search(r):
-                return texto.translate(_TABLA)
-            r = unicodedata.normalize("NFKD", r).encode("ascii", "ignore").decode("ascii")
+            try:
+                latin = r.encode("latin-1")
+            except UnicodeEncodeError:
+                if _NO_SEGURO.search(r):
+                    return texto.translate(_TABLA)
+                r = unicodedata.normalize("NFKD", r).encode("ascii", "ignore").decode("ascii")
+            else:
+                # Latin-1 (lo habitual): letras seguras y blancos con una tabla de bytes, en C (= NFKD + ASCII).
+                # Si queda un byte que no es ASCII ni seguro, la tabla completa (como _NO_SEGURO arriba).
+                if latin.translate(None, _LATIN1_PLEGABLES):
+                    return texto.translate(_TABLA)
+                return latin.translate(_LATIN1_A_ASCII).decode("ascii")
     return r.replace("\n", " ").replace("\t", " ").replace("\r", " ")
 
 
@@ -138,22 +156,26 @@ class TextoPlegado:
     def _construir(cls, texto: str) -> TextoPlegado:
         pleno = plegar(texto)
         base = " " + _separar(pleno) + " "
-        tramos = [m.span() for m in _ESPACIOS_REPETIDOS.finditer(base)]
-        if not tramos:
-            return cls(texto, pleno, base, (0,), (-1,))
+        # Tramos de 2+ espacios (como _ESPACIOS_REPETIDOS.finditer, pero str.find salta en C más rápido que `re`).
         cortes = [0]
         desplazamientos = [-1]
-        trozos = []  # `base` sin los espacios repetidos (como `_ESPACIOS_REPETIDOS.sub(" ", base)`)
-        previo = 0
         quitados = 0
-        for inicio, fin in tramos:
-            trozos.append(base[previo : inicio + 1])
-            previo = fin
+        largo = len(base)
+        inicio = base.find("  ")
+        while inicio >= 0:
+            fin = inicio + 2
+            while fin < largo and base[fin] == " ":
+                fin += 1
             quitados += fin - inicio - 1
             cortes.append(fin - quitados)
             desplazamientos.append(quitados - 1)
-        trozos.append(base[previo:])
-        return cls(texto, pleno, "".join(trozos), tuple(cortes), tuple(desplazamientos))
+            inicio = base.find("  ", fin)
+        if quitados == 0:
+            return cls(texto, pleno, base, (0,), (-1,))
+        busqueda = base.replace("  ", " ")  # = _ESPACIOS_REPETIDOS.sub(" ", base): los tramos suelen ser de 2 o 3
+        while "  " in busqueda:
+            busqueda = busqueda.replace("  ", " ")
+        return cls(texto, pleno, busqueda, tuple(cortes), tuple(desplazamientos))
 
     def original(self, i: int) -> int:
         """Posición en el texto original de la posición `i` de `busqueda`."""

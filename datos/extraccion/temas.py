@@ -67,8 +67,11 @@ def _en_nombre_propio(texto: str, inicio: int, una_palabra: bool) -> bool:
     """¿Palabra con mayúscula que no abre oración? ("... de Salud, Trabajo y Educación")"""
     if not una_palabra or not texto[inicio].isupper():
         return False
-    previo = texto[:inicio].rstrip(" \t“\"«(¿¡")
-    return bool(previo) and previo[-1] not in ".!?:\n"
+    # = texto[:inicio].rstrip(…)[-1:], sin copiar todo lo anterior en cada coincidencia
+    j = inicio - 1
+    while j >= 0 and texto[j] in " \t“\"«(¿¡":
+        j -= 1
+    return j >= 0 and texto[j] not in ".!?:\n"
 
 
 def clasificar(titulo: str, cuerpo: str) -> list[Hallazgo]:

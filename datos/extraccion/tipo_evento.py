@@ -97,7 +97,9 @@ def clasificar(titulo: str, cuerpo: str) -> Hallazgo | None:
     normalizadas = [(texto, _tipos_en(normalizar(texto), tipos), peso) for texto, peso in fuentes if texto.strip()]
 
     mejor: tuple[int, int, str, str] | None = None  # (puntaje, -orden, tipo, evidencia)
-    for orden, tipo in enumerate(tipos.nombres):
+    # Solo los tipos con alguna pista (los demás suman 0), en el orden del catálogo.
+    for orden in sorted(set().union(*(hallados for _, hallados, _ in normalizadas))):
+        tipo = tipos.nombres[orden]
         puntaje = 0
         evidencia = ""
         peso_evidencia = 0
