@@ -5,35 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
-from datos.extraccion.modelos import NotaCruda
+from datos.almacen.paquete import Paquete
 
 VOLCAR_CADA = 5000  # eventos en memoria antes de escribir
 
-_COLUMNAS_EVENTO = (
-    "titulo",
-    "tipo_nota",
-    "numero_nota",
-    "fecha_publicacion",
-    "fecha_evento",
-    "oficina",
-    "tipo_oficina",
-    "pais",
-    "region",
-    "tipo_evento",
-    "url",
-    "archivo",
-)
-_EVIDENCIAS = ("fecha_publicacion", "fecha_evento", "oficina", "region", "tipo_evento")
-
 _SQL_NOTAS = """
 INSERT INTO notas (nota_id, hash_contenido, archivo, url, titulo, texto, formato, sintetica)
-SELECT nota_id, hash_contenido, archivo, url, titulo, texto, formato, sintetica FROM _lote_notas
+SELECT nota_id, hash_contenido, archivo, url, titulo_nota, texto, formato, sintetica FROM _lote_notas
 """
 _SQL_EVENTOS = """
 INSERT INTO eventos
-SELECT evento_id, titulo, tipo_nota, numero_nota, fecha_publicacion, fecha_evento,
+SELECT nota_id, titulo, tipo_nota, numero_nota, fecha_publicacion, fecha_evento,
        fecha, year(fecha), CAST(date_trunc('month', fecha) AS DATE),
        oficina, tipo_oficina, pais, region, tipo_evento, url, archivo,
        evidencia_fecha_publicacion, evidencia_fecha_evento, evidencia_oficina,
@@ -43,13 +28,16 @@ FROM (
     FROM (
         SELECT * REPLACE (TRY_CAST(fecha_publicacion AS DATE) AS fecha_publicacion,
                           TRY_CAST(fecha_evento AS DATE) AS fecha_evento)
-        FROM _lote_eventos
+        FROM _lote_notas
     )
 )
 """
-_SQL_EVENTO_ORG = "INSERT INTO evento_organizacion SELECT * FROM _lote_evento_organizacion"
-_SQL_EVENTO_TEMA = "INSERT INTO evento_tema SELECT * FROM _lote_evento_tema"
-_SQL_EVENTO_ESPACIO = "INSERT INTO evento_espacio SELECT * FROM _lote_evento_espacio"
+_SQL_EVENTO_ORG = """
+INSERT INTO evento_organizacion
+SELECT evento_id, organizacion_id, mencion, evidencia FROM _lote_evento_organizacion
+"""
+_SQL_EVENTO_TEMA = "INSERT INTO evento_tema SELECT evento_id, tema, evidencia FROM _lote_evento_tema"
+_SQL_EVENTO_ESPACIO = "INSERT INTO evento_espacio SELECT evento_id, espacio, evidencia FROM _lote_evento_espacio"
 _SQL_RECHAZOS = "INSERT INTO rechazos (archivo, motivo, detalle) SELECT * FROM _lote_rechazos"
 _SQL_BORRAR_RECHAZOS = "DELETE FROM rechazos WHERE split_part(archivo, '#', 1) IN (SELECT archivo FROM _lote_vistos)"
 _SQL_ORGS_NUEVAS = "INSERT INTO organizaciones SELECT * FROM _lote_organizaciones"
@@ -59,22 +47,8 @@ FROM _lote_organizaciones AS c WHERE o.organizacion_id = c.organizacion_id
 """
 
 
-def _texto(valor: object) -> str | None:
-    if valor is None:
-        return None
-    return valor if isinstance(valor, str) else str(valor)
-
-
-def _cadenas(valores: list) -> pa.Array:
-    """Columna de texto; si la extracción trajo algún valor no textual, se convierte en vez de fallar."""
-    try:
-        return pa.array(valores, pa.string())
-    except (pa.ArrowTypeError, pa.ArrowInvalid):
-        return pa.array([_texto(v) for v in valores], pa.string())
-
-
 class Cargador:
-    """Acumula filas de eventos y las vuelca en bloque; asigna `nota_id` y `organizacion_id` correlativos."""
+    """Acumula tablas Arrow de notas nuevas y las vuelca en bloque; asigna `nota_id` y `organizacion_id`."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
@@ -97,26 +71,29 @@ class Cargador:
         self._limpiar_buffers()
 
     def _limpiar_buffers(self) -> None:
-        self._cola: list[tuple[int, str, NotaCruda, dict]] = []  # (evento_id, huella, nota, extracción)
+        self._notas: list[pa.Table] = []
+        self._eo: list[pa.Table] = []
+        self._et: list[pa.Table] = []
+        self._es: list[pa.Table] = []
+        self._en_cola = 0
 
     @property
     def eventos_nuevos(self) -> int:
         return self._nuevos_eventos
 
-    def hashes_existentes(self, hashes: Iterable[str]) -> set[str]:
-        """Cuáles de estas huellas ya están en la base (se consulta antes de extraer)."""
-        lista = list(hashes)
-        if not lista or not self.habia_notas:
-            return set()
-        tabla = pa.table({"h": pa.array(lista, pa.string())})
-        self.con.register("_lote_hashes", tabla)
-        try:
-            filas = self.con.execute(
-                "SELECT hash_contenido FROM notas WHERE hash_contenido IN (SELECT h FROM _lote_hashes)"
-            ).fetchall()
-        finally:
-            self.con.unregister("_lote_hashes")
-        return {f[0] for f in filas}
+    def huellas_en_base(self) -> tuple[np.ndarray, np.ndarray]:
+        """Huellas ya guardadas como dos arreglos uint64 ordenados (mitad alta, mitad baja).
+
+        Viajan a los trabajadores, que así descartan lo ya cargado antes de extraer.
+        """
+        if not self.habia_notas:
+            return np.zeros(0, np.uint64), np.zeros(0, np.uint64)
+        res = self.con.execute(
+            "SELECT TRY_CAST('0x' || left(hash_contenido, 16) AS UBIGINT) AS hi,"
+            " TRY_CAST('0x' || right(hash_contenido, 16) AS UBIGINT) AS lo"
+            " FROM notas WHERE length(hash_contenido) = 32 ORDER BY hi, lo"
+        ).fetchnumpy()
+        return np.asarray(res["hi"], np.uint64), np.asarray(res["lo"], np.uint64)
 
     def visto(self, archivo: str) -> None:
         """Anota un archivo leído en esta corrida (sus rechazos de corridas anteriores dejan de valer)."""
@@ -130,11 +107,7 @@ class Cargador:
         self._rechazos[1].append(motivo)
         self._rechazos[2].append(detalle or None)
 
-    def _organizacion(self, o: dict) -> int | None:
-        nombre = _texto(o.get("nombre"))
-        if not nombre:
-            return None
-        sigla, tipo, cat = _texto(o.get("sigla")), _texto(o.get("tipo")), bool(o.get("en_catalogo"))
+    def _organizacion(self, nombre: str, sigla: str | None, tipo: str | None, cat: bool) -> int:
         actual = self._orgs.get(nombre)
         if actual is None:
             oid = self._siguiente_org
@@ -150,110 +123,74 @@ class Cargador:
                 self._orgs_cambiadas.add(nombre)
         return actual[0]
 
-    def agregar(self, huella: str, nota: NotaCruda, ev: dict) -> int:
-        """Encola una nota nueva con su evento y relaciones; devuelve el `evento_id` asignado."""
-        eid = self.siguiente_id
-        self.siguiente_id += 1
-        self._nuevos_eventos += 1
-        self._cola.append((eid, huella, nota, ev))
-        if len(self._cola) >= VOLCAR_CADA:
+    def agregar(self, paq: Paquete, filas: list[int]) -> None:
+        """Encola las filas `filas` de `paq.notas` (en ese orden) con ids correlativos y sus relaciones."""
+        if not filas:
+            return
+        total, k = paq.notas.num_rows, len(filas)
+        ids = np.arange(self.siguiente_id, self.siguiente_id + k, dtype=np.int64)
+        self.siguiente_id += k
+        self._nuevos_eventos += k
+        notas = paq.notas if k == total and filas == list(range(total)) else paq.notas.take(filas)
+        self._notas.append(notas.append_column("nota_id", pa.array(ids)))
+        id_de_fila = np.full(total, -1, np.int64)
+        id_de_fila[filas] = ids
+
+        def con_evento(t: pa.Table) -> tuple[pa.Table, np.ndarray]:
+            eids = id_de_fila[t.column("fila").to_numpy()]
+            dentro = eids >= 0
+            if not dentro.all():
+                t, eids = t.filter(pa.array(dentro)), eids[dentro]
+            return t, eids
+
+        orgs, eids = con_evento(paq.orgs)
+        oids = [
+            self._organizacion(n, s, t, c)
+            for n, s, t, c in zip(
+                orgs.column("nombre").to_pylist(),
+                orgs.column("sigla").to_pylist(),
+                orgs.column("tipo").to_pylist(),
+                orgs.column("en_catalogo").to_pylist(),
+                strict=True,
+            )
+        ]
+        eo = pa.table(
+            {
+                "evento_id": pa.array(eids, pa.int64()),
+                "organizacion_id": pa.array(oids, pa.int32()),
+                "mencion": orgs.column("mencion"),
+                "evidencia": orgs.column("evidencia"),
+            }
+        )
+        self._eo.append(eo.filter(orgs.column("primera")))
+        for tabla, destino in ((paq.temas, self._et), (paq.espacios, self._es)):
+            t, eids = con_evento(tabla)
+            destino.append(t.drop_columns(["fila"]).add_column(0, "evento_id", pa.array(eids, pa.int64())))
+        self._en_cola += k
+        if self._en_cola >= VOLCAR_CADA:
             self.volcar()
-        return eid
 
-    def _relaciones(self) -> tuple[tuple[list, ...], tuple[list, ...], tuple[list, ...]]:
-        """Filas de evento_organizacion, evento_tema y evento_espacio (sin repetir dentro de un evento)."""
-        eo: tuple[list, ...] = ([], [], [], [])
-        et: tuple[list, ...] = ([], [], [])
-        es: tuple[list, ...] = ([], [], [])
-        for eid, _, _, ev in self._cola:
-            vistas: set = set()
-            for o in ev.get("organizaciones") or ():
-                oid = self._organizacion(o)
-                if oid is not None and oid not in vistas:
-                    vistas.add(oid)
-                    eo[0].append(eid)
-                    eo[1].append(oid)
-                    eo[2].append(o.get("mencion"))
-                    eo[3].append(o.get("evidencia"))
-            for campo, filas in (("tema", et), ("nombre", es)):
-                vistas = set()
-                for h in ev.get("temas" if campo == "tema" else "espacios") or ():
-                    valor = h.get(campo)
-                    if valor and valor not in vistas:
-                        vistas.add(valor)
-                        filas[0].append(eid)
-                        filas[1].append(valor)
-                        filas[2].append(h.get("evidencia"))
-        return eo, et, es
-
-    def _insertar(self, nombre: str, tabla: pa.Table, sql: str) -> None:
+    def _insertar(self, nombre: str, tabla: pa.Table, *sqls: str) -> None:
         if tabla.num_rows == 0:
             return
         self.con.register(nombre, tabla)
         try:
-            self.con.execute(sql).fetchall()  # DuckDB 2: consumir el resultado antes de desregistrar
+            for sql in sqls:
+                self.con.execute(sql).fetchall()  # DuckDB 2: consumir el resultado antes de desregistrar
         finally:
             self.con.unregister(nombre)
 
     def volcar(self) -> None:
         """Escribe lo acumulado (cada tabla en una sola sentencia)."""
-        if not self._cola:
+        if not self._notas:
             return
-        cola = self._cola
-        i64, i32 = pa.int64(), pa.int32()
-        ids = pa.array([c[0] for c in cola], i64)
-        evs = [c[3] for c in cola]
-        notas = [c[2] for c in cola]
-        pares = list(zip(evs, notas, strict=True))
-        self._insertar(
-            "_lote_notas",
-            pa.table(
-                {
-                    "nota_id": ids,
-                    "hash_contenido": _cadenas([c[1] for c in cola]),
-                    "archivo": _cadenas([n.archivo for n in notas]),
-                    "url": _cadenas([e.get("url") or n.url for e, n in pares]),
-                    "titulo": _cadenas([e.get("titulo") or n.titulo for e, n in pares]),
-                    "texto": _cadenas([e.get("texto") or n.texto for e, n in pares]),
-                    "formato": _cadenas([n.formato for n in notas]),
-                    "sintetica": pa.array([bool(n.sintetica or e.get("sintetica")) for e, n in pares]),
-                }
-            ),
-            _SQL_NOTAS,
-        )
-        cols = {"evento_id": ids}
-        for c in _COLUMNAS_EVENTO:
-            cols[c] = _cadenas([e.get(c) for e in evs])
-        cols["url"] = _cadenas([e.get("url") or n.url for e, n in pares])
-        cols["archivo"] = _cadenas([n.archivo for n in notas])
-        evidencias = [e.get("evidencias") or {} for e in evs]
-        for c in _EVIDENCIAS:
-            cols["evidencia_" + c] = _cadenas([d.get(c) or None for d in evidencias])
-        self._insertar("_lote_eventos", pa.table(cols), _SQL_EVENTOS)
-
-        eo, et, es = self._relaciones()
-        self._insertar(
-            "_lote_evento_organizacion",
-            pa.table(
-                {
-                    "evento_id": pa.array(eo[0], i64),
-                    "organizacion_id": pa.array(eo[1], i32),
-                    "mencion": _cadenas(eo[2]),
-                    "evidencia": _cadenas(eo[3]),
-                }
-            ),
-            _SQL_EVENTO_ORG,
-        )
-        self._insertar(
-            "_lote_evento_tema",
-            pa.table({"evento_id": pa.array(et[0], i64), "tema": _cadenas(et[1]), "evidencia": _cadenas(et[2])}),
-            _SQL_EVENTO_TEMA,
-        )
-        self._insertar(
-            "_lote_evento_espacio",
-            pa.table({"evento_id": pa.array(es[0], i64), "espacio": _cadenas(es[1]), "evidencia": _cadenas(es[2])}),
-            _SQL_EVENTO_ESPACIO,
-        )
+        self._insertar("_lote_notas", pa.concat_tables(self._notas), _SQL_NOTAS, _SQL_EVENTOS)
+        for nombre, tablas, sql in (
+            ("_lote_evento_organizacion", self._eo, _SQL_EVENTO_ORG),
+            ("_lote_evento_tema", self._et, _SQL_EVENTO_TEMA),
+            ("_lote_evento_espacio", self._es, _SQL_EVENTO_ESPACIO),
+        ):
+            self._insertar(nombre, pa.concat_tables(tablas), sql)
         self._limpiar_buffers()
 
     def _tabla_orgs(self, nombres: Iterable[str]) -> pa.Table:

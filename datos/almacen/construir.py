@@ -6,7 +6,6 @@ Todo se escribe en una copia de la base que reemplaza a la original solo al fina
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -15,25 +14,24 @@ from pathlib import Path
 
 import duckdb
 
-from datos.almacen import atomico, esquema, marts, pausa
+from datos.almacen import atomico, esquema, marts, paquete, pausa
 from datos.almacen.bloqueo import Candado, ConstruccionEnCurso
 from datos.almacen.carga import Cargador
-from datos.almacen.hashing import hash_contenido, normalizar
 from datos.almacen.paralelo import UMBRAL_POOL, Ejecutor
 from datos.almacen.progreso import Progreso
 from datos.almacen.resumen import Resumen
 from datos.almacen.ruta import NOTAS_POR_DEFECTO, RAIZ_DATOS
 from datos.almacen.ruta import ruta_bd as resolver_ruta
-from datos.extraccion import lectura
-from datos.extraccion.modelos import NotaCruda, Rechazo
+from datos.extraccion.modelos import Rechazo
 
 __all__ = ["construir", "ErrorConstruccion", "ConstruccionEnCurso", "Resumen"]
 
-TAM_LOTE = 1000
+ARCHIVOS_POR_GRUPO = 100  # notas .txt/.html por tarea de un trabajador (un .jsonl/.csv va solo)
+BYTES_POR_NOTA = 3000  # para estimar cuántas notas trae una exportación .jsonl/.csv
 RAIZ_PROYECTO = RAIZ_DATOS.parent
 MOTIVO_RUTA_INEXISTENTE = "la ruta no existe"
-MOTIVO_LECTURA_FALLIDA = "no se pudo leer la ruta"
-MOTIVO_NOTA_VACIA = "la nota no tiene texto"
+MOTIVO_LECTURA_FALLIDA = paquete.MOTIVO_LECTURA_FALLIDA
+MOTIVO_NOTA_VACIA = paquete.MOTIVO_NOTA_VACIA
 
 
 class _Reloj:
@@ -53,24 +51,98 @@ class ErrorConstruccion(RuntimeError):
     """La construcción no pudo hacerse (sin entradas, base no escribible...): mensaje en español."""
 
 
-def _leer_seguro(rutas: Iterable[Path]) -> Iterator[NotaCruda | Rechazo]:
-    """Lee ruta por ruta: si la lectura de una falla con una excepción, se rechaza esa ruta y se sigue."""
+def _recorrer(carpeta: str, visitadas: set[str]) -> Iterator[str | Rechazo]:
+    """Como `lectura._recorrer`, pero sin leer: los trabajadores leen (mismos rechazos y mismo orden)."""
+    real = os.path.realpath(carpeta)
+    if real in visitadas:
+        yield Rechazo(
+            carpeta,
+            "Carpeta omitida: un enlace simbólico lleva a una carpeta ya recorrida (evita un ciclo)",
+            f"apunta a {real}",
+        )
+        return
+    visitadas.add(real)
+    try:
+        entradas = sorted(os.scandir(carpeta), key=lambda e: e.name)
+    except OSError as error:
+        yield Rechazo(carpeta, "No se pudo abrir la carpeta (permiso denegado o ruta inválida)", str(error))
+        return
+    for entrada in entradas:
+        if entrada.name.startswith("."):
+            continue  # archivos ocultos del sistema (.DS_Store, .git ...)
+        ruta = os.path.join(carpeta, entrada.name)
+        try:
+            es_carpeta = entrada.is_dir()
+        except OSError:
+            es_carpeta = False
+        if es_carpeta:
+            yield from _recorrer(ruta, visitadas)
+        else:
+            yield ruta
+
+
+def _elementos(rutas: Iterable[Path]) -> Iterator[str | Rechazo]:
+    """Archivos a leer (en el orden de `lectura.leer`) y rechazos del recorrido."""
     for ruta in rutas:
         try:
-            yield from lectura.leer([ruta])
+            if ruta.is_dir():
+                yield from _recorrer(str(ruta), set())
+            elif ruta.exists() or ruta.is_symlink():
+                yield str(ruta)
+            else:
+                yield Rechazo(str(ruta), "El archivo o carpeta no existe")
+        except OSError as error:
+            yield Rechazo(str(ruta), "No se pudo acceder a la ruta", str(error))
         except Exception as e:  # noqa: BLE001 - una ruta ilegible no debe detener el lote
             yield Rechazo(str(ruta), MOTIVO_LECTURA_FALLIDA, f"{type(e).__name__}: {e}"[:500])
 
 
-def _lotes(items: Iterator, tam: int) -> Iterator[list]:
-    lote: list = []
-    for item in items:
-        lote.append(item)
-        if len(lote) >= tam:
-            yield lote
-            lote = []
-    if lote:
-        yield lote
+def _peso(elemento: str | Rechazo) -> int:
+    """Notas que se espera sacar de un archivo (un .jsonl/.csv trae muchas)."""
+    if isinstance(elemento, Rechazo):
+        return 0
+    if not elemento.lower().endswith((".jsonl", ".csv")):
+        return 1
+    try:
+        return max(1, os.path.getsize(elemento) // BYTES_POR_NOTA)
+    except OSError:
+        return 1
+
+
+def _grupos(elementos: Iterator[str | Rechazo]) -> Iterator[tuple[list, int]]:
+    """Tareas para los trabajadores: hasta ARCHIVOS_POR_GRUPO notas sueltas; cada exportación, aparte."""
+    grupo: list = []
+    peso_grupo = 0
+    for elemento in elementos:
+        peso = _peso(elemento)
+        if peso > 1 and grupo:
+            yield grupo, peso_grupo
+            grupo, peso_grupo = [], 0
+        grupo.append(elemento)
+        peso_grupo += peso
+        if peso_grupo >= ARCHIVOS_POR_GRUPO:
+            yield grupo, peso_grupo
+            grupo, peso_grupo = [], 0
+    if grupo:
+        yield grupo, peso_grupo
+
+
+def _con_pool(grupos: Iterator[tuple[list, int]]) -> tuple[bool, Iterator[list]]:
+    """¿Vale la pena el pool? Mira grupos hasta juntar UMBRAL_POOL notas estimadas (o acabarse)."""
+    vistos: list[list] = []
+    peso = 0
+    for grupo, p in grupos:
+        vistos.append(grupo)
+        peso += p
+        if peso >= UMBRAL_POOL:
+            break
+
+    def todos() -> Iterator[list]:
+        yield from vistos
+        for grupo, _ in grupos:
+            yield grupo
+
+    return peso >= UMBRAL_POOL, todos()
 
 
 def _verificar_destino(ruta: Path) -> None:
@@ -131,24 +203,14 @@ def construir(
             for r in entradas:
                 if r not in existentes:
                     filtro.rechazar(str(r), MOTIVO_RUTA_INEXISTENTE)
-            pendiente = None  # (notas nuevas con su huella, resultado asíncrono de la extracción)
-            for lote in _lotes(_leer_seguro(existentes), TAM_LOTE):
-                nuevas = filtro.nuevas(lote)
-                if ejecutor is None or (ejecutor.procesos < procesos and len(nuevas) >= UMBRAL_POOL):
-                    # El pool arranca recién cuando un lote trae muchas notas nuevas (no por duplicadas).
-                    # El ejecutor de un proceso no deja nada pendiente: reemplazarlo es seguro.
-                    ejecutor = Ejecutor(procesos if len(nuevas) >= UMBRAL_POOL else 1)
-                tarea = ejecutor.lanzar([n for _, n in nuevas])
-                if pendiente is not None:
-                    _cargar(cargador, resumen, *pendiente)
-                    pausa.punto("lote")
-                pendiente = (nuevas, tarea)
-                barra.avanzar(len(lote))
-            if pendiente is not None:
-                _cargar(cargador, resumen, *pendiente)
+            grande, grupos = _con_pool(_grupos(_elementos(existentes)))
+            contexto = paquete.Contexto(recortar, *cargador.huellas_en_base())
+            ejecutor = Ejecutor(procesos if grande else 1, contexto)
+            for paq in ejecutor.mapear(grupos):
+                filtro.cargar(paq)
                 pausa.punto("lote")
-            if ejecutor is not None:
-                ejecutor.cerrar()
+                barra.avanzar(len(paq.items))
+            ejecutor.cerrar()
             barra.cerrar()
             cargador.terminar()
             reloj.marcar("extraccion_y_carga")
@@ -200,36 +262,32 @@ class _FiltroDuplicados:
         self.resumen.motivos[motivo] += 1
         self.cargador.rechazo(archivo, motivo, detalle)
 
-    def nuevas(self, lote: list[NotaCruda | Rechazo]) -> list[tuple[str, NotaCruda]]:
-        candidatas: list[tuple[str, NotaCruda]] = []
-        for item in lote:
-            if self.recortar and item.archivo.startswith(self.recortar):
-                item = dataclasses.replace(item, archivo=item.archivo[len(self.recortar) :])
-            if isinstance(item, Rechazo):
-                self.rechazar(item.archivo, item.motivo, item.detalle)
+    def cargar(self, paq: paquete.Paquete) -> None:
+        """Cuenta lo que pasó con cada nota del paquete y pasa las nuevas (no vistas antes) al cargador."""
+        resumen, vistas = self.resumen, self.vistas
+        filas: list[int] = []
+        fila = 0
+        for codigo, archivo, huella, motivo, detalle in paq.items:
+            if codigo == paquete.RECHAZO:
+                self.rechazar(archivo, motivo, detalle)
                 continue
-            self.resumen.leidas += 1
-            self.cargador.visto(item.archivo)
-            if not normalizar(item.texto):
-                self.rechazar(item.archivo, MOTIVO_NOTA_VACIA)
+            resumen.leidas += 1
+            self.cargador.visto(archivo)
+            if codigo == paquete.VACIA:
+                self.rechazar(archivo, MOTIVO_NOTA_VACIA)
                 continue
-            huella = hash_contenido(item.texto)
-            if huella in self.vistas:
-                self.resumen.duplicadas += 1
+            nueva = codigo == paquete.NUEVA
+            if nueva:
+                fila += 1
+            if huella in vistas:
+                resumen.duplicadas += 1
                 continue
-            self.vistas.add(huella)
-            candidatas.append((huella, item))
-        en_base = self.cargador.hashes_existentes(h for h, _ in candidatas)  # antes de extraer, no después
-        self.resumen.duplicadas += sum(1 for h, _ in candidatas if h in en_base)
-        return [(h, n) for h, n in candidatas if h not in en_base]
-
-
-def _cargar(cargador: Cargador, resumen: Resumen, nuevas: list[tuple[str, NotaCruda]], tarea) -> None:
-    for (huella, nota), resultado in zip(nuevas, tarea.get(), strict=True):
-        if isinstance(resultado, Rechazo):
-            resumen.rechazadas += 1
-            resumen.motivos[resultado.motivo] += 1
-            cargador.rechazo(resultado.archivo, resultado.motivo, resultado.detalle)
-            continue
-        cargador.agregar(huella, nota, resultado)
-        resumen.nuevas += 1
+            vistas.add(huella)
+            if nueva:
+                filas.append(fila - 1)
+                resumen.nuevas += 1
+            elif codigo == paquete.ERROR:
+                self.rechazar(archivo, motivo, detalle)
+            else:  # ya en la base
+                resumen.duplicadas += 1
+        self.cargador.agregar(paq, filas)
