@@ -38,3 +38,40 @@ def coincidencias(
             halladas.append(m)
             siguiente = m.end()
     return halladas
+
+
+def automata_de_grupos(*grupos: list[str] | tuple[str, ...]) -> ahocorasick.Automaton:
+    """Un autómata para los inicios de varias regex: cada palabra lleva su largo y la máscara de sus grupos."""
+    mascaras: dict[str, int] = {}
+    for i, palabras in enumerate(grupos):
+        for palabra in palabras:
+            mascaras[palabra] = mascaras.get(palabra, 0) | (1 << i)
+    automata = ahocorasick.Automaton()
+    for palabra, mascara in mascaras.items():
+        automata.add_word(palabra, (len(palabra), mascara))
+    automata.make_automaton()
+    return automata
+
+
+def inicios_por_grupo(automata: ahocorasick.Automaton, texto: str, grupos: int) -> list[list[int]]:
+    """Con una sola pasada de `automata_de_grupos`: los inicios (ordenados, sin repetir) de cada grupo."""
+    conjuntos: list[set[int]] = [set() for _ in range(grupos)]
+    for fin, (n, mascara) in automata.iter(texto):
+        for i in range(grupos):
+            if mascara >> i & 1:
+                conjuntos[i].add(fin - n + 1)
+    return [sorted(c) for c in conjuntos]
+
+
+def coincidencias_desde(patron: re.Pattern[str], texto: str, inicios: list[int]) -> list[re.Match[str]]:
+    """Como `coincidencias`, con los inicios ya hallados (ordenados)."""
+    halladas = []
+    siguiente = 0
+    for inicio in inicios:
+        if inicio < siguiente:
+            continue
+        m = patron.match(texto, inicio)
+        if m:
+            halladas.append(m)
+            siguiente = m.end()
+    return halladas

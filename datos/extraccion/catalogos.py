@@ -80,13 +80,22 @@ def _normalizar(texto: str) -> str:
     # Cacheada: la misma línea, oración o título se normaliza en varios módulos de una nota.
     bajo = texto.lower()
     if not bajo.isascii():
-        # Atajo (mismo resultado que NFKD + quitar combinantes): las vocales con tilde y la ñ se reemplazan en C;
-        # si lo que queda fuera de ASCII son solo signos estables (comillas, rayas...), NFKD no cambiaría nada.
-        for con_tilde, sin_tilde in _TILDES:
-            if con_tilde in bajo:
-                bajo = bajo.replace(con_tilde, sin_tilde)
-        if _INESTABLE.search(bajo):
-            bajo = _COMBINANTES.sub("", unicodedata.normalize("NFKD", bajo))
+        # Lo habitual: texto cp1252 (un byte por carácter) con solo tildes, ñ, ü y signos estables fuera de ASCII;
+        # entonces una tabla de bytes (en C) da lo mismo que los reemplazos de abajo, sin buscar _INESTABLE.
+        try:
+            crudo = bajo.encode("cp1252")
+        except UnicodeEncodeError:
+            crudo = None
+        if crudo is not None and not crudo.translate(None, _CP1252_SIMPLES):
+            bajo = crudo.translate(_CP1252_SIN_TILDES).decode("cp1252")
+        else:
+            # Atajo (mismo resultado que NFKD + quitar combinantes): las vocales con tilde y la ñ se reemplazan en
+            # C; si lo que queda fuera de ASCII son solo signos estables (comillas, rayas...), NFKD no cambia nada.
+            for con_tilde, sin_tilde in _TILDES:
+                if con_tilde in bajo:
+                    bajo = bajo.replace(con_tilde, sin_tilde)
+            if _INESTABLE.search(bajo):
+                bajo = _COMBINANTES.sub("", unicodedata.normalize("NFKD", bajo))
     # Colapsar espacios como re.sub(r"\s+", " ").strip() (split() usa el mismo str.isspace); si el texto es
     # imprimible no tiene más blancos que " ", y sin dobles ni en los bordes ya está colapsado.
     if bajo.isprintable() and "  " not in bajo and bajo[:1] != " " and bajo[-1:] != " ":
@@ -107,3 +116,19 @@ _ESTABLES = "".join(
     if unicodedata.normalize("NFKD", c) == c and not unicodedata.combining(c) and not _COMBINANTES.match(c)
 )
 _INESTABLE = re.compile("[^\\x00-\\x7f" + re.escape(_ESTABLES) + "]")
+
+
+def _cp1252(c: str) -> int | None:
+    try:
+        return c.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        return None
+
+
+# Bytes cp1252 que `_normalizar` deja iguales (ASCII, signos estables) o cambia por una letra (tildes, ñ, ü).
+_CP1252_SIMPLES = bytes(
+    sorted(set(range(128)) | {b for c in _ESTABLES + "".join(c for c, _ in _TILDES) if (b := _cp1252(c)) is not None})
+)
+_CP1252_SIN_TILDES = bytes(range(256)).translate(
+    bytes.maketrans(bytes(_cp1252(c) for c, _ in _TILDES), "".join(d for _, d in _TILDES).encode("ascii"))
+)

@@ -48,27 +48,50 @@ LINEA_FECHA = re.compile(
 LINEAS_CABECERA = 15
 
 
-@lru_cache(maxsize=1024)
+# Primer carácter posible de cada línea de cabecera (con re.IGNORECASE; ningún otro carácter se iguala a estas
+# letras sin distinguir mayúsculas salvo «ſ» con la «s»): descartar en Python las demás líneas sin probar la regex.
+_INICIO_ETIQUETA = frozenset("ncfNCF")
+_INICIO_FECHA = frozenset("lmjvsdLMJVSDſ")
+
+
+def _puede_empezar(linea: str, letras: frozenset[str]) -> bool:
+    c = linea[:1]
+    return c in letras or c.isspace() or c.isdecimal()
+
+
 def linea_numerada(linea: str) -> re.Match[str] | None:
     """`LINEA_NUMERADA.match(linea)`, cacheada: limpieza y encabezado miran las mismas primeras líneas."""
+    return _linea_numerada(linea) if _puede_empezar(linea, _INICIO_ETIQUETA) else None
+
+
+def linea_etiqueta(linea: str) -> re.Match[str] | None:
+    """`LINEA_ETIQUETA.match(linea)`, cacheada."""
+    return _linea_etiqueta(linea) if _puede_empezar(linea, _INICIO_ETIQUETA) else None
+
+
+def linea_fecha(linea: str) -> re.Match[str] | None:
+    """`LINEA_FECHA.match(linea)`, cacheada."""
+    return _linea_fecha(linea) if _puede_empezar(linea, _INICIO_FECHA) else None
+
+
+@lru_cache(maxsize=1024)
+def _linea_numerada(linea: str) -> re.Match[str] | None:
     return LINEA_NUMERADA.match(linea)
 
 
 @lru_cache(maxsize=1024)
-def linea_etiqueta(linea: str) -> re.Match[str] | None:
-    """`LINEA_ETIQUETA.match(linea)`, cacheada."""
+def _linea_etiqueta(linea: str) -> re.Match[str] | None:
     return LINEA_ETIQUETA.match(linea)
 
 
 @lru_cache(maxsize=1024)
-def linea_fecha(linea: str) -> re.Match[str] | None:
-    """`LINEA_FECHA.match(linea)`, cacheada."""
+def _linea_fecha(linea: str) -> re.Match[str] | None:
     return LINEA_FECHA.match(linea)
 
 
 def olvidar_textos() -> None:
     """Vacía las cachés por línea."""
-    for funcion in (linea_numerada, linea_etiqueta, linea_fecha):
+    for funcion in (_linea_numerada, _linea_etiqueta, _linea_fecha):
         funcion.cache_clear()
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from datos.extraccion import organizaciones
-from datos.extraccion.anclas import automata_de_inicios, coincidencias
+from datos.extraccion.anclas import automata_de_grupos, coincidencias_desde, inicios_por_grupo
 from datos.extraccion.modelos import Hallazgo
 from datos.extraccion.oraciones import oracion_de
 from datos.extraccion.plegado import clave
@@ -32,10 +32,11 @@ _NOMBRADO = re.compile(
 # regex no usan IGNORECASE): con Aho–Corasick se hallan en una pasada las posiciones donde vale la pena probar la
 # regex, en vez de que `re` intente la alternancia de cabezas en cada carácter (mismas coincidencias).
 _CABEZAS_SIMPLES = re.sub(r"\(\?:[^)]*\)\?|.\?", "", _CABEZA).split("|")  # sin partes opcionales: "Mesa", "Grupo"
-_INICIOS_NOMBRADO = automata_de_inicios([f for c in _CABEZAS_SIMPLES for f in (c, c.lower())])
-_INICIOS_ENTRE_COMILLAS = automata_de_inicios(
+# Un solo autómata para las dos regex (una pasada por nota): grupo 0 = _ENTRE_COMILLAS, grupo 1 = _NOMBRADO.
+_INICIOS = automata_de_grupos(
     [f for c in ("Conversatorio", "Foro", "Seminario", "Encuentro", "Cumbre", "Diálogo", "Coloquio")
-     for f in (c, c.lower())]
+     for f in (c, c.lower())],
+    [f for c in _CABEZAS_SIMPLES for f in (c, c.lower())],
 )
 
 
@@ -70,10 +71,11 @@ def _parte_de_otro_nombre(texto: str, inicio: int) -> bool:
 
 
 def _candidatos(texto: str):
-    for m in coincidencias(_ENTRE_COMILLAS, _INICIOS_ENTRE_COMILLAS, texto):
+    comillas, nombrado = inicios_por_grupo(_INICIOS, texto, 2)
+    for m in coincidencias_desde(_ENTRE_COMILLAS, texto, comillas):
         nombre = " ".join(m.group("nombre").split()).strip(" .,")
         yield f"{m.group('cabeza').capitalize()} {nombre}", m.start(), m.end()
-    for m in coincidencias(_NOMBRADO, _INICIOS_NOMBRADO, texto):
+    for m in coincidencias_desde(_NOMBRADO, texto, nombrado):
         # "reunión de Alto Nivel en el marco del Pacto …" es la reunión del Pacto.
         cabeza = m.group("cabeza") or m.group("minuscula")
         nombre = _recortar(_MARCO.sub(r" \1", f"{cabeza}{m.group('resto')}"))

@@ -141,11 +141,73 @@ class _Candidata:
     fecha: date
 
 
+# Byte cp1252 -> b"0" si es dígito (en cp1252 los únicos \d son 0-9), b" " si no.
+_DIGITOS = bytes(48 if 48 <= i <= 57 else 32 for i in range(256))
+_CIFRAS = re.compile(rb"0+")
+
+
+def _es_palabra(c: str) -> bool:
+    return c.isalnum() or c == "_"  # la definición de \w de `re` para str
+
+
+def _palabra_previa(texto: str, j: int) -> int:
+    """Inicio de la palabra que termina en `j` tras saltar blancos hacia atrás (-1 si no hay blanco)."""
+    if j < 0 or not texto[j].isspace():
+        return -1
+    while j >= 0 and texto[j].isspace():
+        j -= 1
+    while j >= 0 and _es_palabra(texto[j]):
+        j -= 1
+    return j + 1
+
+
+def _inicios(cuerpo: str) -> tuple[list[int], list[int]] | None:
+    r"""Dónde pueden empezar _RANGO y FECHA_ES, o None si el texto no es cp1252 (se prueba en todo el texto).
+
+    Ambas exigen un día que abre una cifra (FECHA_ES: un dígito que no sigue a \w; _RANGO: tras \s+, precedido
+    por «del», «el», «los», «entre el» o «los días»): con el texto en bytes, `re` halla las cifras en C (prefijo
+    literal) y `patron.match` se prueba solo ahí, en vez de recorrer el texto carácter por carácter.
+    """
+    try:
+        cifras = _CIFRAS.finditer(cuerpo.encode("cp1252").translate(_DIGITOS))
+    except UnicodeEncodeError:
+        return None
+    rango: list[int] = []
+    fecha: list[int] = []
+    for m in cifras:
+        dia = m.start()
+        fecha.append(dia)
+        ultima = _palabra_previa(cuerpo, dia - 1)  # «del», «el», «los», «días»
+        if ultima >= 0:
+            rango.append(ultima)
+            anterior = _palabra_previa(cuerpo, ultima - 1)  # «entre», «los»
+            if anterior >= 0:
+                rango.append(anterior)
+    return rango, fecha
+
+
+def _coincidencias(patron: re.Pattern[str], texto: str, inicios: list[int] | None) -> list[re.Match[str]]:
+    """= list(patron.finditer(texto)) si toda coincidencia empieza en `inicios` (patrones sin coincidencias vacías)."""
+    if inicios is None:
+        return list(patron.finditer(texto))
+    halladas = []
+    siguiente = 0
+    for inicio in sorted(set(inicios)):
+        if inicio < siguiente:
+            continue
+        m = patron.match(texto, inicio)
+        if m:
+            halladas.append(m)
+            siguiente = m.end()
+    return halladas
+
+
 def _candidatas(cuerpo: str, publicacion: date | None) -> list[_Candidata]:
     candidatas: list[_Candidata] = []
     ocupados: list[tuple[int, int]] = []
-    for patron in (_RANGO, FECHA_ES):
-        for m in patron.finditer(cuerpo):
+    rango, fecha = _inicios(cuerpo) or (None, None)
+    for patron, inicios in ((_RANGO, rango), (FECHA_ES, fecha)):
+        for m in _coincidencias(patron, cuerpo, inicios):
             if any(a <= m.start("dia") < b for a, b in ocupados):
                 continue
             ocupados.append((m.start(), m.end()))

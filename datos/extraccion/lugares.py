@@ -511,7 +511,10 @@ def _ubicar(titulo: str, cuerpo: str, indice: _Indice) -> Ubicacion:
 def _sede_central(titulo: str, cuerpo: str, primero: str, indice: _Indice) -> Ubicacion:
     oraciones = dividir(primero)
     inicio = oraciones[0] if oraciones else ""
-    evidencia = next((o for o in dividir(cuerpo) if _SEDE.search(o)), "")
+    # Toda coincidencia de _SEDE contiene «Tagle» o «Canciller»: si el cuerpo no los tiene, no partirlo en oraciones.
+    evidencia = ""
+    if "Tagle" in cuerpo or "Canciller" in cuerpo:
+        evidencia = next((o for o in dividir(cuerpo) if _SEDE.search(o)), "")
     ubicacion = Ubicacion(
         oficina=SEDE_CENTRAL, tipo_oficina="sede_central", pais=PERU, region="Lima", evidencia_oficina=evidencia
     )

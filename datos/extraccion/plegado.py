@@ -13,6 +13,8 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, count
+from operator import add, sub
 
 import ahocorasick
 
@@ -45,6 +47,7 @@ def _tabla(minusculas: bool) -> dict[int, str]:
 _TABLA = _tabla(minusculas=True)
 _TABLA_TILDES = _tabla(minusculas=False)
 _ESPACIOS_REPETIDOS = re.compile("  +")  # = " {2,}", pero con prefijo literal: `re` salta a cada "  "
+_TRAMOS = re.compile("(  +)")  # lo mismo, capturado: `split` devuelve también los tramos
 
 
 # Letras latinas en minúscula cuya forma NFKD es una letra ASCII más diacríticos.
@@ -156,26 +159,17 @@ class TextoPlegado:
     def _construir(cls, texto: str) -> TextoPlegado:
         pleno = plegar(texto)
         base = " " + _separar(pleno) + " "
-        # Tramos de 2+ espacios (como _ESPACIOS_REPETIDOS.finditer, pero str.find salta en C más rápido que `re`).
-        cortes = [0]
-        desplazamientos = [-1]
-        quitados = 0
-        largo = len(base)
-        inicio = base.find("  ")
-        while inicio >= 0:
-            fin = inicio + 2
-            while fin < largo and base[fin] == " ":
-                fin += 1
-            quitados += fin - inicio - 1
-            cortes.append(fin - quitados)
-            desplazamientos.append(quitados - 1)
-            inicio = base.find("  ", fin)
-        if quitados == 0:
+        # Tramos de 2+ espacios: un solo split en C deja los trozos entre tramos (pares) y los tramos (impares); los
+        # cortes y desplazamientos son sumas acumuladas de sus largos (map/accumulate, sin un bucle de Python).
+        partes = _TRAMOS.split(base)
+        if len(partes) == 1:
             return cls(texto, pleno, base, (0,), (-1,))
-        busqueda = base.replace("  ", " ")  # = _ESPACIOS_REPETIDOS.sub(" ", base): los tramos suelen ser de 2 o 3
-        while "  " in busqueda:
-            busqueda = busqueda.replace("  ", " ")
-        return cls(texto, pleno, busqueda, tuple(cortes), tuple(desplazamientos))
+        trozos = partes[0::2]
+        # corte k = fin del tramo k en `busqueda` = largo de los trozos 0..k + k + 1 espacios
+        cortes = (0, *map(add, accumulate(map(len, trozos[:-1])), count(1)))
+        # desplazamiento k = espacios quitados hasta el tramo k (largo de los tramos 0..k - (k + 1)) - 1
+        desplazamientos = (-1, *map(sub, accumulate(map(len, partes[1::2])), count(2)))
+        return cls(texto, pleno, " ".join(trozos), cortes, desplazamientos)
 
     def original(self, i: int) -> int:
         """Posición en el texto original de la posición `i` de `busqueda`."""
