@@ -44,11 +44,8 @@ def consultas_por_vista(org_principal: str) -> dict[str, list[Consulta]]:
             ("eventos_por_region", regiones.eventos_por_region),
             ("eventos_por_pais", regiones.eventos_por_pais),
         ],
-        "coparticipacion": [
-            ("pares_principales", lambda f: coparticipacion.pares_principales(f, 20)),
-            ("matriz", lambda f: coparticipacion.matriz(f, 15)),
-            ("red", lambda f: coparticipacion.red(f, 30)),
-            ("socios_de", lambda f: coparticipacion.socios_de(f, _org_de(f, org_principal), 20)),
+        "coparticipacion": [  # matriz 15, red 30, pares 20, socios de la primera de la red y siglas de 50
+            ("panorama", lambda f: coparticipacion.panorama(f, 15, 30, 20, None, 20, 50)),
         ],
         "temas": [
             ("temas_por_periodo", lambda f: temas.temas_por_periodo(f, "mes")),

@@ -4,11 +4,15 @@ El mart tiene una fila por par (a < b) y evento; aquí solo se cuenta sobre los
 eventos filtrados. El orden de la matriz agrupa a las organizaciones que
 trabajan juntas (aglomeración por enlace promedio sobre la similitud de
 Ochiai), calculado en Python sobre la matriz pequeña del top N.
+
+`panorama` da lo que muestra la página (matriz, red, pares, socios y siglas) con una sola
+consulta: las funciones sueltas leerían cinco veces los mismos eventos filtrados.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -69,7 +73,10 @@ def matriz(f: Filtros, top_n: int = 15) -> pd.DataFrame:
     etiqueta_fila/etiqueta_columna (sigla o nombre), orden_fila/orden_columna
     (posición en el orden que revela grupos). `df.attrs["orden"]` = nombres en ese orden.
     """
-    celdas = _top(f, top_n)
+    return _matriz_de(_top(f, top_n))
+
+
+def _matriz_de(celdas: pd.DataFrame) -> pd.DataFrame:
     diagonal = celdas[celdas["organizacion_a"] == celdas["organizacion_b"]]
     eventos = dict(zip(diagonal["organizacion_a"], diagonal["eventos"], strict=True))
     etiquetas = {n: _etiqueta(n, s) for n, s in zip(diagonal["organizacion_a"], diagonal["sigla_a"], strict=True)}
@@ -94,7 +101,10 @@ def matriz(f: Filtros, top_n: int = 15) -> pd.DataFrame:
 
 def red(f: Filtros, top_n: int = 30) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(nodos: organizacion, sigla, tipo, eventos; aristas: organizacion_a, organizacion_b, eventos)."""
-    celdas = _top(f, top_n)
+    return _red_de(_top(f, top_n))
+
+
+def _red_de(celdas: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     mismos = celdas["organizacion_a"] == celdas["organizacion_b"]
     nodos = (
         celdas[mismos]
@@ -110,3 +120,84 @@ def red(f: Filtros, top_n: int = 30) -> tuple[pd.DataFrame, pd.DataFrame]:
 def socios_de(f: Filtros, organizacion: str, n: int = 20) -> pd.DataFrame:
     """socio, sigla, tipo, eventos: con quién comparte eventos `organizacion`."""
     return tabla("socios_de", f, [str(organizacion), max(0, int(n))])
+
+
+@dataclass(frozen=True)
+class Panorama:
+    """Lo que muestra la página Coparticipación, igual a lo que dan las funciones sueltas.
+
+    matriz = matriz(f, top_matriz); nodos, aristas = red(f, top_red); pares = pares_principales(f, n_pares);
+    socios = socios_de(f, organizacion, n_socios); principales = resumen.socios_principales(f, n_principales).
+    """
+
+    matriz: pd.DataFrame
+    nodos: pd.DataFrame
+    aristas: pd.DataFrame
+    pares: pd.DataFrame
+    organizacion: str | None
+    socios: pd.DataFrame
+    principales: pd.DataFrame
+
+
+_CELDA = ["organizacion_a", "organizacion_b", "eventos", "sigla_a", "sigla_b", "tipo_a", "tipo_b"]
+
+
+def panorama(
+    f: Filtros,
+    top_matriz: int = 15,
+    top_red: int = 30,
+    n_pares: int = 20,
+    organizacion: str | None = None,
+    n_socios: int = 20,
+    n_principales: int = 50,
+) -> Panorama:
+    """Matriz, red, pares principales, socios y organizaciones principales en una sola consulta.
+
+    Sin `organizacion`, los socios son los de la primera organización de la red (la que la página
+    elige por omisión); `Panorama.organizacion` dice cuál.
+    """
+    top_matriz, top_red, n_pares = max(0, int(top_matriz)), max(0, int(top_red)), max(0, int(n_pares))
+    k = max(top_matriz, top_red)
+    org = None if organizacion is None else str(organizacion)
+    limites = [max(0, int(n_socios)), max(0, int(n_principales))]
+    if f.es_vacio():  # variante _todos (marts sin filtrar): sin la cota de los pares
+        extras = [k, n_pares, org, org, *limites]
+    else:
+        extras = [k, n_pares, n_pares, n_pares, org, org, *limites]
+    todo = tabla("coparticipacion_panorama", f, extras)
+    parte = todo["parte"]
+
+    def celdas(n: int) -> pd.DataFrame:
+        dentro = (todo["puesto_a"] <= n) & (todo["puesto_b"] <= n)
+        return _como_consulta(todo.loc[(parte == "celda") & dentro, _CELDA])
+
+    nodos, aristas = _red_de(celdas(top_red))
+    pares = todo.loc[parte == "par", ["organizacion_a", "organizacion_b", "eventos", "sigla_a", "sigla_b"]]
+    socios = todo.loc[parte == "socio", ["organizacion_a", "sigla_a", "tipo_a", "eventos"]].rename(
+        columns={"organizacion_a": "socio", "sigla_a": "sigla", "tipo_a": "tipo"})
+    principales = todo.loc[parte == "principal", ["organizacion_a", "sigla_a", "tipo_a", "eventos"]].rename(
+        columns={"organizacion_a": "organizacion", "sigla_a": "sigla", "tipo_a": "tipo"})
+    if org is None:
+        primera = _red_de(celdas(k))[0]
+        org = str(primera["organizacion"].iloc[0]) if len(primera) else None
+    return Panorama(
+        matriz=_matriz_de(celdas(top_matriz)),
+        nodos=nodos,
+        aristas=aristas,
+        pares=_como_consulta(pares),
+        organizacion=org,
+        socios=_como_consulta(socios),
+        principales=_como_consulta(principales),
+    )
+
+
+def _como_consulta(parte: pd.DataFrame) -> pd.DataFrame:
+    """Un trozo del resultado con los tipos que tendría su consulta suelta.
+
+    DuckDB entrega como `object` (con None) una columna de texto sin ningún valor; aquí igual.
+    """
+    parte = parte.reset_index(drop=True)
+    for columna in parte.columns:
+        if pd.api.types.is_string_dtype(parte[columna]) and not parte[columna].notna().any():
+            parte[columna] = pd.Series([None] * len(parte), dtype=object)
+    return parte

@@ -28,8 +28,7 @@ def _unicas(nombres: list[str], siglas: dict[str, str], largo: int = 30) -> list
     return [n if c in repetidas else c for n, c in zip(nombres, cortas, strict=True)]
 
 
-def _siglas(filtros, n: int) -> dict[str, str]:
-    socios = _datos.consultar("resumen.socios_principales", filtros, n=max(n, 50))
+def _siglas(socios: pd.DataFrame) -> dict[str, str]:
     return {o: s for o, s in zip(socios["organizacion"], socios["sigla"], strict=True) if isinstance(s, str) and s}
 
 
@@ -62,9 +61,8 @@ def _orden(matriz: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(matriz["fila"]))
 
 
-def _matriz(filtros, top_n: int, siglas: dict[str, str]) -> None:
+def _matriz(filtros, matriz: pd.DataFrame, siglas: dict[str, str]) -> None:
     st.subheader("¿Quién participa con quién?", anchor=False)
-    matriz = _datos.consultar("coparticipacion.matriz", filtros, top_n=top_n)
     if matriz.empty:
         graficos.sin_datos("matriz", "Ningún evento filtrado tiene organizaciones participantes.")
         return
@@ -111,9 +109,8 @@ def _matriz(filtros, top_n: int, siglas: dict[str, str]) -> None:
     graficos.pista_clic("Haga clic en una celda para ver los eventos que comparten esas dos organizaciones.")
 
 
-def _pares(filtros) -> None:
+def _pares(pares: pd.DataFrame) -> None:
     st.subheader("Pares más frecuentes", anchor=False)
-    pares = _datos.consultar("coparticipacion.pares_principales", filtros, n=20)
     if pares.empty:
         st.info("No hay eventos con dos o más organizaciones participantes.")
         return
@@ -155,9 +152,8 @@ def _eventos_del_par(filtros) -> None:
     _eventos.seccion_evento(elegido)
 
 
-def _red_grafico(filtros, siglas: dict[str, str]) -> None:
+def _red_grafico(filtros, nodos: pd.DataFrame, aristas: pd.DataFrame, siglas: dict[str, str]) -> None:
     st.subheader("Red de coparticipación", anchor=False)
-    nodos, aristas = _datos.consultar("coparticipacion.red", filtros, top_n=30)
     if nodos.empty:
         graficos.sin_datos("red", "Ningún evento filtrado tiene organizaciones participantes.")
         return
@@ -204,14 +200,17 @@ def _red_grafico(filtros, siglas: dict[str, str]) -> None:
     graficos.pista_clic("Haga clic en una organización para ver sus socios aquí abajo.")
 
 
-def _socios(filtros, opciones_org: list[str]) -> None:
+def _socios(filtros, opciones_org: list[str], vista) -> None:
     st.subheader("Socios de una organización", anchor=False)
     if not opciones_org:
         return
     if st.session_state.get(CLAVE_ORG) not in opciones_org:
         st.session_state[CLAVE_ORG] = opciones_org[0]
     organizacion = st.selectbox("Organización", opciones_org, key=CLAVE_ORG)
-    socios = _datos.consultar("coparticipacion.socios_de", filtros, organizacion, n=20)
+    if organizacion == vista.organizacion:  # los socios ya vinieron en la consulta de la página
+        socios = vista.socios
+    else:
+        socios = _datos.consultar("coparticipacion.socios_de", filtros, organizacion, n=20)
     if socios.empty:
         st.info(formato.escapar_markdown(f"{organizacion} no comparte eventos con otras organizaciones "
                                          "con los filtros actuales."))
@@ -246,16 +245,19 @@ def pagina() -> None:
         return
     top_n = st.slider("Organizaciones en la matriz", min_value=5, max_value=40, value=15, step=1, key="cp_top",
                       help="Las N organizaciones con más eventos con los filtros actuales.")
-    siglas = _siglas(filtros, top_n)
-    _matriz(filtros, top_n, siglas)
+    # Una sola consulta trae matriz, red, pares, siglas y los socios de la organización elegida.
+    vista = _datos.consultar("coparticipacion.panorama", filtros, top_matriz=top_n, top_red=30, n_pares=20,
+                             organizacion=st.session_state.get(CLAVE_ORG), n_socios=20,
+                             n_principales=max(top_n, 50))
+    siglas = _siglas(vista.principales)
+    _matriz(filtros, vista.matriz, siglas)
     _eventos_del_par(filtros)
     izquierda, derecha = st.columns([3, 2], gap="large")
     with izquierda:
-        _red_grafico(filtros, siglas)
+        _red_grafico(filtros, vista.nodos, vista.aristas, siglas)
     with derecha:
-        nodos, _ = _datos.consultar("coparticipacion.red", filtros, top_n=30)
-        _socios(filtros, list(nodos["organizacion"]) if len(nodos) else [])
-    _pares(filtros)
+        _socios(filtros, list(vista.nodos["organizacion"]) if len(vista.nodos) else [], vista)
+    _pares(vista.pares)
 
 
 pagina()

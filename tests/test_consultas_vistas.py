@@ -1,0 +1,173 @@
+"""Las consultas combinadas de una vista dan exactamente lo mismo que las funciones sueltas
+(y que un cálculo independiente en Python sobre las tablas base).
+
+Las páginas piden todo lo de una vista en una sola consulta (una lectura de los eventos
+filtrados en vez de cuatro o cinco); aquí se comprueba, con filtros que tocan cada campo,
+que eso no cambia ni una cifra, ni el orden, ni los empates.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+import duckdb
+import pandas as pd
+import pytest
+
+from consultas import conexion, coparticipacion, resumen
+from consultas.filtros import Filtros
+from tests import bd_prueba as bd
+from tests.bd_prueba import ACNUR, GORE, MIGRACION, OIM, PNP, SEGURIDAD
+
+FILTROS_PRUEBA = [
+    Filtros(),
+    Filtros(anio_desde=2023, anio_hasta=2023),
+    Filtros(region=("Tumbes", "Lima")),
+    Filtros(pais=("Estados Unidos",)),
+    Filtros(oficina=("Cancillería Tumbes",), tipo_evento=("reunión",)),
+    Filtros(tipo_oficina=("sede_central", "mision_exterior")),
+    Filtros(organizacion=(PNP,)),
+    Filtros(organizacion=(ACNUR, PNP), anio_desde=2024),
+    Filtros(tema=(SEGURIDAD,)),
+    Filtros(tema=(MIGRACION,), organizacion=(OIM,)),
+    Filtros(region=("Amazonas",)),  # sin eventos
+]
+# (top_matriz, top_red, n_pares, organizacion, n_socios, n_principales)
+PARAMETROS = [(15, 30, 20, None, 20, 50), (2, 3, 1, GORE, 1, 2), (4, 2, 2, "No existe", 5, 1), (1, 1, 0, OIM, 0, 3)]
+
+
+def _comparar_panorama(f: Filtros, top_matriz, top_red, n_pares, organizacion, n_socios, n_principales) -> None:
+    vista = coparticipacion.panorama(f, top_matriz, top_red, n_pares, organizacion, n_socios, n_principales)
+    matriz = coparticipacion.matriz(f, top_matriz)
+    pd.testing.assert_frame_equal(vista.matriz, matriz)
+    assert vista.matriz.attrs == matriz.attrs
+    nodos, aristas = coparticipacion.red(f, top_red)
+    pd.testing.assert_frame_equal(vista.nodos, nodos)
+    pd.testing.assert_frame_equal(vista.aristas, aristas)
+    pd.testing.assert_frame_equal(vista.pares, coparticipacion.pares_principales(f, n_pares))
+    pd.testing.assert_frame_equal(vista.principales, resumen.socios_principales(f, n_principales))
+    if organizacion is None:  # la primera de la red (la que la página elige por omisión)
+        primera = coparticipacion.red(f, max(top_matriz, top_red))[0]
+        organizacion = primera["organizacion"].iloc[0] if len(primera) else None
+    assert vista.organizacion == organizacion
+    if organizacion is not None:
+        pd.testing.assert_frame_equal(vista.socios, coparticipacion.socios_de(f, organizacion, n_socios))
+
+
+@pytest.mark.parametrize("parametros", PARAMETROS, ids=str)
+@pytest.mark.parametrize("f", FILTROS_PRUEBA, ids=lambda f: f.descripcion())
+def test_panorama_igual_a_las_funciones_sueltas(f, parametros, bd_prueba_ruta, monkeypatch):
+    monkeypatch.setenv("ARTICULA_DB", str(bd_prueba_ruta))
+    _comparar_panorama(f, *parametros)
+
+
+@pytest.fixture(scope="module")
+def bd_prueba_ruta(tmp_path_factory):
+    return bd.construir_bd(tmp_path_factory.mktemp("vistas") / "prueba.duckdb")
+
+
+@pytest.fixture(scope="module")
+def corpus(bd_corpus):
+    """Tablas base del corpus incluido, leídas una vez para el cálculo independiente."""
+    with duckdb.connect(str(bd_corpus), read_only=True) as con:
+        eventos = con.execute(
+            "SELECT evento_id, anio, region, pais, oficina, tipo_oficina, tipo_evento FROM eventos").df()
+        participaciones = con.execute(
+            "SELECT eo.evento_id, o.nombre FROM evento_organizacion eo JOIN organizaciones o USING (organizacion_id)"
+        ).df()
+        temas = con.execute("SELECT evento_id, tema FROM evento_tema").df()
+        ids = dict(con.execute("SELECT nombre, organizacion_id FROM organizaciones").fetchall())
+    return eventos, participaciones, temas, ids
+
+
+def _filtros_corpus(eventos: pd.DataFrame, participaciones: pd.DataFrame, temas: pd.DataFrame) -> list[Filtros]:
+    """Filtros sobre valores que sí aparecen en el corpus (los más frecuentes de cada campo)."""
+
+    def frecuente(serie: pd.Series, i: int = 0) -> str:
+        return str(serie.dropna().value_counts().index[i])
+
+    anio = int(eventos["anio"].dropna().mode().iloc[0])
+    org = frecuente(participaciones["nombre"])
+    return [
+        Filtros(region=(frecuente(eventos["region"]),)),
+        Filtros(anio_desde=anio, anio_hasta=anio),
+        Filtros(organizacion=(org,)),
+        Filtros(tema=(frecuente(temas["tema"]),)),
+        Filtros(tema=(frecuente(temas["tema"], 1),), tipo_oficina=(frecuente(eventos["tipo_oficina"]),)),
+        Filtros(oficina=(frecuente(eventos["oficina"]), frecuente(eventos["oficina"], 1)), anio_desde=anio - 1),
+        Filtros(pais=(frecuente(eventos["pais"], 1),)),
+        Filtros(tipo_evento=(frecuente(eventos["tipo_evento"]),),
+                organizacion=(frecuente(participaciones["nombre"], 3),)),
+    ]
+
+
+def _eventos_filtrados(f: Filtros, eventos, participaciones, temas) -> set[int]:
+    """Los eventos que elige `f`, en Python: O dentro de un campo, Y entre campos."""
+    elegidos = eventos
+    if f.anio_desde is not None:
+        elegidos = elegidos[elegidos["anio"] >= f.anio_desde]
+    if f.anio_hasta is not None:
+        elegidos = elegidos[elegidos["anio"] <= f.anio_hasta]
+    for campo in ("region", "pais", "oficina", "tipo_oficina", "tipo_evento"):
+        if getattr(f, campo):
+            elegidos = elegidos[elegidos[campo].isin(getattr(f, campo))]
+    ids = set(elegidos["evento_id"])
+    if f.organizacion:
+        ids &= set(participaciones.loc[participaciones["nombre"].isin(f.organizacion), "evento_id"])
+    if f.tema:
+        ids &= set(temas.loc[temas["tema"].isin(f.tema), "evento_id"])
+    return ids
+
+
+def test_panorama_del_corpus_coincide_con_un_calculo_independiente(bd_corpus, corpus, monkeypatch):
+    """Pares, organizaciones y socios contados a mano en Python sobre los eventos filtrados."""
+    monkeypatch.setenv("ARTICULA_DB", str(bd_corpus))
+    conexion.olvidar_conexion()
+    eventos, participaciones, temas, ids = corpus
+    filtros = _filtros_corpus(eventos, participaciones, temas)
+    comprobados = 0
+    for f in filtros:
+        elegidos = _eventos_filtrados(f, eventos, participaciones, temas)
+        orgs_por_evento = participaciones[participaciones["evento_id"].isin(elegidos)].groupby("evento_id")["nombre"]
+        por_org: Counter = Counter()
+        pares: Counter = Counter()
+        for _, nombres in orgs_por_evento:
+            unicos = sorted(set(nombres), key=lambda n: ids[n])
+            por_org.update(unicos)
+            pares.update(itertools.combinations(unicos, 2))
+        vista = coparticipacion.panorama(f, 15, 30, 20, None, 20, 50)
+        # Pares: los 20 de más eventos (empates por id de organización, como la consulta), luego por nombre.
+        esperados = sorted(pares.items(), key=lambda kv: (-kv[1], ids[kv[0][0]], ids[kv[0][1]]))[:20]
+        esperados = sorted(esperados, key=lambda kv: (-kv[1], kv[0][0], kv[0][1]))
+        claves = zip(vista.pares["organizacion_a"], vista.pares["organizacion_b"], strict=True)
+        obtenidos = list(zip(claves, vista.pares["eventos"], strict=True))
+        assert obtenidos == [(par, n) for par, n in esperados], f.descripcion()
+        # Nodos de la red: las 30 con más eventos (empates por id), ordenadas por eventos y nombre.
+        top = sorted(por_org.items(), key=lambda kv: (-kv[1], ids[kv[0]]))[:30]
+        assert list(zip(vista.nodos["organizacion"], vista.nodos["eventos"], strict=True)) == sorted(
+            top, key=lambda kv: (-kv[1], kv[0]))
+        enteros = {o for o, _ in top}
+        aristas = {(a, b): n for (a, b), n in pares.items() if a in enteros and b in enteros}
+        assert dict(zip(zip(vista.aristas["organizacion_a"], vista.aristas["organizacion_b"], strict=True),
+                        vista.aristas["eventos"], strict=True)) == aristas
+        # Socios de la organización elegida.
+        if vista.organizacion is not None:
+            socios: Counter = Counter()
+            for (a, b), n in pares.items():
+                if vista.organizacion in (a, b):
+                    socios[b if a == vista.organizacion else a] += n
+            esperados_socios = sorted(socios.items(), key=lambda kv: (-kv[1], kv[0]))[:20]
+            assert list(zip(vista.socios["socio"], vista.socios["eventos"], strict=True)) == esperados_socios
+        comprobados += len(vista.pares) > 0
+    assert comprobados >= len(filtros) // 2  # la comparación no fue trivial: hubo pares en la mayoría
+
+
+def test_panorama_del_corpus_igual_a_las_funciones_sueltas(bd_corpus, corpus, monkeypatch):
+    monkeypatch.setenv("ARTICULA_DB", str(bd_corpus))
+    conexion.olvidar_conexion()
+    eventos, participaciones, temas, _ = corpus
+    for f in [Filtros(), *_filtros_corpus(eventos, participaciones, temas)]:
+        for parametros in PARAMETROS[:2]:
+            organizacion = parametros[3] if parametros[3] is None else participaciones["nombre"].mode().iloc[0]
+            _comparar_panorama(f, *parametros[:3], organizacion, *parametros[4:])
