@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from datos.extraccion import catalogos, fechas, lugares, oraciones, tipo_evento
+from datos.extraccion.anclas import coincidencias_desde
 from datos.extraccion.catalogos import normalizar
 
 _COMBINANTES = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -108,11 +109,18 @@ def test_nombres_por_automata_igual_que_la_alternancia_de_regex(texto: str) -> N
 
 
 @settings(max_examples=200, deadline=None)
-@given(_palabras("Nuestra", "Vicecónsul", "Sección Consular", "Misión Permanente", "comisión", "lado peruano"))
+@given(_palabras("Nuestra", "Vicecónsul", "Sección Consular", "Misión Permanente", "comisión", "lado peruano",
+                 "ODE", "Ode del", "oficina desconcentrada de", "Cancilleria", "CANCILLERÍA de", "Tacna"))
 def test_misiones_y_cues_solo_donde_empieza_una_raiz(texto: str) -> None:
-    for patron, inicios in ((lugares._MISION, lugares._INICIOS_MISION), (lugares._CUE_PERU, lugares._INICIOS_CUE_PERU)):
+    esperado = [(m.span(), m.groupdict()) for m in lugares._CUE_PERU.finditer(texto)]
+    rapido = lugares._iterar(lugares._CUE_PERU, lugares._INICIOS_CUE_PERU, texto)
+    assert [(m.span(), m.groupdict()) for m in rapido] == esperado
+    # misiones y oficinas desconcentradas: un solo autómata da los inicios de las dos regex
+    inicios = lugares._inicios_oficina(texto)
+    for patron, grupo in ((lugares._MISION, 0), (lugares._catalogo().patron_ode, 1)):
         esperado = [(m.span(), m.groupdict()) for m in patron.finditer(texto)]
-        assert [(m.span(), m.groupdict()) for m in lugares._iterar(patron, inicios, texto)] == esperado
+        rapido = patron.finditer(texto) if inicios is None else coincidencias_desde(patron, texto, inicios[grupo])
+        assert [(m.span(), m.groupdict()) for m in rapido] == esperado
 
 
 _FECHAS_REFERENCIA = [

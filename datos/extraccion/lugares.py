@@ -17,7 +17,13 @@ from typing import NamedTuple
 import ahocorasick
 
 from datos.extraccion import catalogos
-from datos.extraccion.anclas import automata_de_inicios, coincidencias
+from datos.extraccion.anclas import (
+    automata_de_grupos,
+    automata_de_inicios,
+    coincidencias,
+    coincidencias_desde,
+    inicios_por_grupo,
+)
 from datos.extraccion.catalogos import dividir_lista, normalizar
 from datos.extraccion.modelos import Ubicacion
 from datos.extraccion.oraciones import dividir, oracion_de
@@ -70,11 +76,8 @@ _CUE_PERU = re.compile(
 _LETRAS_RARAS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
-# Toda coincidencia de _MISION / _CUE_PERU empieza (en minúsculas) por una de estas raíces: con Aho–Corasick se
-# hallan en una pasada las pocas posiciones donde vale la pena intentar la regex entera (ver _iterar).
-_INICIOS_MISION = automata_de_inicios((
-    "nuestr", "consul", "cónsul", "vicec", "vicéc", "secci", "embaj", "encarg", "misi", "repres"
-))
+# Toda coincidencia de _CUE_PERU (y de _MISION: ver _INICIOS_OFICINA) empieza (en minúsculas) por una de estas
+# raíces: con Aho–Corasick se hallan en una pasada las pocas posiciones donde vale la pena intentar la regex entera.
 _INICIOS_CUE_PERU = automata_de_inicios((
     "ciudad", "localidad", "comunidad", "distrito", "provincia", "poblado", "territorio", "lado"
 ))
@@ -88,6 +91,24 @@ def _iterar(patron: re.Pattern[str], inicios: ahocorasick.Automaton, texto: str)
     if len(bajo) != len(texto):
         return list(patron.finditer(texto))
     return coincidencias(patron, inicios, texto, busqueda=bajo)
+
+
+# Misiones (grupo 0) y oficinas desconcentradas (grupo 1: toda coincidencia de `patron_ode` empieza, en minúsculas,
+# por «canciller», «oficina» u «ode») en una sola pasada del autómata por texto.
+_INICIOS_OFICINA = automata_de_grupos(
+    ("nuestr", "consul", "cónsul", "vicec", "vicéc", "secci", "embaj", "encarg", "misi", "repres"),
+    ("canciller", "oficina", "ode"),
+)
+
+
+def _inicios_oficina(texto: str) -> list[list[int]] | None:
+    """Inicios de _MISION y de `patron_ode` en `texto`; None si hay que probarlas en todo el texto (ver _iterar)."""
+    if any(rara in texto for rara in _LETRAS_RARAS):
+        return None
+    bajo = texto.lower()
+    if len(bajo) != len(texto):
+        return None
+    return inicios_por_grupo(_INICIOS_OFICINA, bajo, 2)
 
 
 _SIGUE_OTRO_LUGAR = re.compile(r"\s*(?:,|\by\b|\be\b)\s*[A-ZÁÉÍÓÚ]")
@@ -262,11 +283,12 @@ class _Oficina:
     fin: int
 
 
-def _odes(texto: str, indice: _Indice) -> list[_Oficina]:
+def _odes(texto: str, indice: _Indice, inicios: list[int] | None = None) -> list[_Oficina]:
     if indice.patron_ode is None:
         return []
     halladas = []
-    for m in indice.patron_ode.finditer(texto):
+    patron = indice.patron_ode
+    for m in patron.finditer(texto) if inicios is None else coincidencias_desde(patron, texto, inicios):
         lugar = m.group("lugar") or m.group("lugar2")
         if m.group("lugar") and not _mayuscula_inicial(m.group(0)):
             continue  # "cancillería" en minúscula no es el nombre de una oficina
@@ -347,9 +369,9 @@ def _elegir_fila(filas: list[dict], clase: str, pais_lugar: str | None, lugar: s
     return preferidas[0] if preferidas and len(vistas) >= 1 else None
 
 
-def _misiones(texto: str, indice: _Indice, contexto: str) -> list[_Oficina]:
+def _misiones(texto: str, indice: _Indice, contexto: str, inicios: list[int] | None = None) -> list[_Oficina]:
     halladas = []
-    for m in _iterar(_MISION, _INICIOS_MISION, texto):
+    for m in _MISION.finditer(texto) if inicios is None else coincidencias_desde(_MISION, texto, inicios):
         if not _mayuscula_inicial(m.group("tipo")) and not m.group("peru"):
             continue
         nombre_tipo, clase = _TIPOS_MISION[normalizar(m.group("tipo"))]
@@ -399,7 +421,9 @@ def _pais_mencionado(texto: str, indice: _Indice) -> str | None:
 
 
 def _oficinas(texto: str, indice: _Indice, contexto: str) -> list[_Oficina]:
-    return sorted(_odes(texto, indice) + _misiones(texto, indice, contexto), key=lambda o: o.inicio)
+    inicios = _inicios_oficina(texto)
+    misiones, odes = inicios if inicios is not None else (None, None)
+    return sorted(_odes(texto, indice, odes) + _misiones(texto, indice, contexto, misiones), key=lambda o: o.inicio)
 
 
 def _unica(oficinas: list[_Oficina]) -> _Oficina | None:

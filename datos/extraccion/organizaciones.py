@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from datos.extraccion import catalogos
+from datos.extraccion.anclas import coincidencias_desde
 from datos.extraccion.modelos import OrganizacionHallada
 from datos.extraccion.oraciones import oracion_de
 from datos.extraccion.plegado import TextoPlegado, automata, clave, llave, sin_tildes
@@ -637,9 +638,24 @@ def _nombre_antes(texto: str, fin: int) -> tuple[int, str] | None:
     return inicio, nombre
 
 
+def _siglas_en(texto: str) -> list[re.Match[str]]:
+    """= list(_SIGLA.finditer(texto)), probando la regex solo en cada "(" y en el espacio justo antes.
+
+    `_SIGLA` empieza por " ?" (sin prefijo literal), así que `re` la probaría en cada carácter del texto.
+    """
+    inicios = []
+    parentesis = texto.find("(")
+    while parentesis >= 0:
+        if parentesis and texto[parentesis - 1] == " ":
+            inicios.append(parentesis - 1)
+        inicios.append(parentesis)
+        parentesis = texto.find("(", parentesis + 1)
+    return coincidencias_desde(_SIGLA, texto, inicios)
+
+
 def _siglas(indice: _Indice, texto: str, res: _Resultado) -> None:
     """'Nombre Completo (SIGLA)': institución nueva si no está en el catálogo."""
-    for m in _SIGLA.finditer(texto) if "(" in texto else ():  # el literal que exige _SIGLA
+    for m in _siglas_en(texto):
         sigla = m.group("sigla")
         if sum(c.isupper() for c in sigla) < 2 or indice.siglas.get(sigla):
             continue

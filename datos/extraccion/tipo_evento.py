@@ -7,6 +7,7 @@ A igual puntaje gana el tipo que aparece antes en el catálogo (el más específ
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,6 +30,8 @@ class _Tipos:
 
     nombres: tuple[str, ...]  # en el orden del catálogo (desempata)
     automata: ahocorasick.Automaton | None  # literal → ((orden, es_prefijo), ...)
+    # " " + literal con lo que no es \w como espacio → (largo, ((literal, destinos), ...)): ver `_tipos_en_fuentes`.
+    bordes: ahocorasick.Automaton | None = None
 
 
 def _literal(palabra: str) -> tuple[str, bool]:
@@ -54,12 +57,22 @@ def _tipos(carpeta: str) -> _Tipos:
                 if literal and (orden, prefijo) not in literales.setdefault(literal, []):
                     literales[literal].append((orden, prefijo))
     automata = None
+    bordes = None
     if literales:
         automata = ahocorasick.Automaton()
         for literal, destinos in literales.items():
             automata.add_word(literal, (len(literal), tuple(destinos)))
         automata.make_automaton()
-    return _Tipos(tuple(nombres), automata)
+        if all(_es_palabra(literal[0]) for literal in literales):
+            por_llave: dict[str, list[tuple[str, tuple[tuple[int, bool], ...]]]] = {}
+            for literal, destinos in literales.items():
+                llave = " " + "".join(c if _es_palabra(c) else " " for c in literal)
+                por_llave.setdefault(llave, []).append((literal, tuple(destinos)))
+            bordes = ahocorasick.Automaton()
+            for llave, entradas in por_llave.items():
+                bordes.add_word(llave, (len(llave), tuple(entradas)))
+            bordes.make_automaton()
+    return _Tipos(tuple(nombres), automata, bordes)
 
 
 def _es_palabra(c: str) -> bool:
@@ -86,6 +99,59 @@ def _tipos_en(plano: str, tipos: _Tipos) -> set[int]:
     return hallados
 
 
+def _byte_cp1252_palabra(b: int) -> bool:
+    try:
+        return _es_palabra(bytes([b]).decode("cp1252"))
+    except UnicodeDecodeError:  # byte sin carácter en cp1252: no sale de encode("cp1252")
+        return False
+
+
+# Byte cp1252 → el mismo si su carácter es \w, espacio si no: las posiciones no cambian.
+_SOLO_PALABRAS = bytes(b if _byte_cp1252_palabra(b) else 32 for b in range(256))
+
+
+def _tipos_en_fuentes(planos: list[str], tipos: _Tipos) -> list[set[int]]:
+    r"""= [_tipos_en(p, tipos) for p in planos], con una sola pasada de autómata para todas las fuentes.
+
+    Todos los literales empiezan por \w, así que toda coincidencia de `_tipos_en` sigue a algo que no es \w (o
+    al comienzo): en el texto unido " " + " ".join(planos), con lo que no es \w cambiado por espacio, la llave
+    " " + literal la halla. Las llaves solo pueden empezar tras un espacio, que es lo que abarata el autómata
+    (de la raíz sale una sola rama). Cada hallazgo se comprueba después contra su fuente con las mismas reglas.
+    """
+    if tipos.bordes is None:
+        return [_tipos_en(p, tipos) for p in planos]
+    unido = " " + " ".join(planos)
+    try:
+        mapeado = unido.encode("cp1252").translate(_SOLO_PALABRAS).decode("cp1252")
+    except UnicodeEncodeError:
+        return [_tipos_en(p, tipos) for p in planos]
+    comienzos = []  # posición en `unido` del primer carácter de cada fuente
+    pos = 1
+    for plano in planos:
+        comienzos.append(pos)
+        pos += len(plano) + 1
+    hallados: list[set[int]] = [set() for _ in planos]
+    for fin_llave, (n, entradas) in tipos.bordes.iter(mapeado):
+        en_unido = fin_llave - n + 2  # primer carácter del literal (tras el espacio de la llave)
+        k = bisect_right(comienzos, en_unido) - 1
+        plano = planos[k]
+        inicio = en_unido - comienzos[k]
+        largo = len(plano)
+        for literal, destinos in entradas:
+            fin = inicio + len(literal) - 1
+            if fin >= largo or not plano.startswith(literal, inicio):
+                continue  # cruza a otra fuente o la llave igualó puntuación con espacio
+            antes = inicio > 0 and _es_palabra(plano[inicio - 1])
+            if antes == _es_palabra(plano[inicio]):
+                continue  # sin \b al inicio
+            ultima = _es_palabra(plano[fin])
+            despues = fin + 1 < largo and _es_palabra(plano[fin + 1])
+            for orden, prefijo in destinos:
+                if (ultima or despues) if prefijo else ultima != despues:
+                    hallados[k].add(orden)
+    return hallados
+
+
 def clasificar(titulo: str, cuerpo: str) -> Hallazgo | None:
     """El tipo de actividad más probable, con la oración que lo sugiere; None si nada calza."""
     tipos = _tipos(str(catalogos.carpeta()))
@@ -94,7 +160,9 @@ def clasificar(titulo: str, cuerpo: str) -> Hallazgo | None:
     if oraciones:
         fuentes.append((oraciones[0], PESO_PRIMERA_ORACION))
         fuentes += [(o, PESO_CUERPO) for o in oraciones[1:]]
-    normalizadas = [(texto, _tipos_en(normalizar(texto), tipos), peso) for texto, peso in fuentes if texto.strip()]
+    fuentes = [(texto, peso) for texto, peso in fuentes if texto.strip()]
+    hallados = _tipos_en_fuentes([normalizar(texto) for texto, _ in fuentes], tipos)
+    normalizadas = [(texto, h, peso) for (texto, peso), h in zip(fuentes, hallados, strict=True)]
 
     mejor: tuple[int, int, str, str] | None = None  # (puntaje, -orden, tipo, evidencia)
     # Solo los tipos con alguna pista (los demás suman 0), en el orden del catálogo.
