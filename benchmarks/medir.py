@@ -75,6 +75,7 @@ class Medida:
     salida: str
     rss_arbol_max_mb: float = 0.0  # suma de RSS del árbol en su peor muestra (pool incluido)
     procesos_max: int = 1
+    cpu_principal_s: float = 0.0  # solo el proceso hijo directo (lo que no se reparte entre los trabajadores)
 
     @property
     def nucleos_usados(self) -> float:
@@ -105,7 +106,7 @@ def correr(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None =
     registro.unlink(missing_ok=True)
     cpu = max(uso.ru_utime + uso.ru_stime, sum(arbol.cpu.values()))
     return Medida(segundos, cpu, uso.ru_maxrss / 1024, proc.returncode, texto,
-                  max(arbol.rss_total_max, uso.ru_maxrss / 1024), arbol.procesos_max)
+                  max(arbol.rss_total_max, uso.ru_maxrss / 1024), arbol.procesos_max, arbol.cpu.get(proc.pid, 0.0))
 
 
 def maquina() -> dict:
