@@ -16,6 +16,7 @@ from consultas.filtros import Filtros
 from consultas.opciones import Opciones
 
 LIMITE_LISTA = 1_000  # filas que muestra una tabla de eventos
+LIMITE_ORGANIZACION = 500  # eventos de la organización que muestra su página (paginas/organizaciones.py)
 
 Consulta = tuple[str, Callable[[Filtros], Any]]
 
@@ -28,8 +29,7 @@ def consultas_por_vista(org_principal: str) -> dict[str, list[Consulta]]:
     """Vista → [(nombre, función de Filtros)] con las consultas que corre su página."""
     return {
         "resumen": [
-            ("cifras", resumen.cifras),
-            ("cifras_periodo_anterior", lambda f: resumen.cifras(f.periodo_anterior() or f)),
+            ("cifras_con_anterior", resumen.cifras_con_anterior),  # y las del periodo anterior si hay rango de años
             ("socios_principales", lambda f: resumen.socios_principales(f, 10)),
             ("eventos_por_mes", lambda f: linea_tiempo.eventos_por_periodo(f, "mes")),
             ("ultimos_eventos", lambda f: resumen.ultimos_eventos(f, 10)),
@@ -51,13 +51,9 @@ def consultas_por_vista(org_principal: str) -> dict[str, list[Consulta]]:
             ("temas_por_periodo", lambda f: temas.temas_por_periodo(f, "mes")),
             ("temas_por_region", temas.temas_por_region),
         ],
-        "organizaciones": [
-            ("perfil", lambda f: organizaciones.perfil(f, _org_de(f, org_principal))),
-            ("linea_organizacion", lambda f: organizaciones.linea_organizacion(f, _org_de(f, org_principal), "mes")),
-            ("regiones_organizacion", lambda f: organizaciones.regiones_organizacion(f, _org_de(f, org_principal))),
-            ("temas_organizacion", lambda f: organizaciones.temas_organizacion(f, _org_de(f, org_principal))),
-            ("eventos_organizacion",
-             lambda f: organizaciones.eventos_organizacion(f, _org_de(f, org_principal), LIMITE_LISTA)),
+        "organizaciones": [  # la página: la organización elegida, con los demás filtros (sin el de organización)
+            ("panorama", lambda f: organizaciones.panorama(f.con(organizacion=()), _org_de(f, org_principal), "mes",
+                                                          LIMITE_ORGANIZACION, 15)),
         ],
         "explorador": [
             ("contar_eventos", eventos.contar_eventos),

@@ -1,19 +1,29 @@
-"""Perfil de una organización: su ficha, su actividad en el tiempo, dónde, en qué temas y sus eventos."""
+"""Perfil de una organización: su ficha, su actividad en el tiempo, dónde, en qué temas y sus eventos.
+
+`panorama` da todo lo de la página con una sola lectura filtrada del mart: los eventos de la
+organización quedan en una tabla temporal de la conexión y cada parte se calcula sobre ellos.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from dataclasses import replace as dataclasses_replace
 from typing import Any
 
 import pandas as pd
 
-from consultas.ejecucion import tabla
+from consultas.conexion import cursor
+from consultas.ejecucion import preparar, tabla
 from consultas.filtros import Filtros
 from consultas.linea_tiempo import unidad
 
 
 def perfil(f: Filtros, organizacion: str) -> dict[str, Any]:
     """nombre, sigla, tipo, en_catalogo, eventos, primera_fecha, ultima_fecha; `{}` si no existe."""
-    resultado = tabla("perfil_organizacion", f, [organizacion, organizacion])
+    return _ficha(tabla("perfil_organizacion", f, [organizacion, organizacion]))
+
+
+def _ficha(resultado: pd.DataFrame) -> dict[str, Any]:
     if resultado.empty:
         return {}
     fila = resultado.iloc[0].to_dict()
@@ -45,3 +55,50 @@ def temas_organizacion(f: Filtros, organizacion: str) -> pd.DataFrame:
 def eventos_organizacion(f: Filtros, organizacion: str, limite: int | None = None) -> pd.DataFrame:
     """evento_id, fecha, titulo, oficina, region, mencion, evidencia: del más reciente al más antiguo."""
     return tabla("eventos_organizacion", f, [organizacion, None if limite is None else max(0, int(limite))])
+
+
+@dataclass(frozen=True)
+class Panorama:
+    """Lo que muestra la página Organizaciones; cada campo es igual al de su función suelta."""
+
+    perfil: dict[str, Any]
+    linea: pd.DataFrame
+    regiones: pd.DataFrame
+    temas: pd.DataFrame
+    socios: pd.DataFrame
+    eventos: pd.DataFrame
+
+
+def panorama(
+    f: Filtros, organizacion: str, granularidad: str = "mes", limite: int | None = 500, n_socios: int = 15
+) -> Panorama:
+    """perfil, linea_organizacion, regiones_organizacion, temas_organizacion, socios_de y eventos_organizacion
+    de una vez: los eventos filtrados de la organización se eligen una sola vez (tabla temporal del cursor)."""
+    from consultas.coparticipacion import socios_de
+
+    organizacion = str(organizacion)
+    limite = None if limite is None else max(0, int(limite))
+    with cursor() as c:
+
+        def df(nombre: str, filtros: Filtros | None, extras: list) -> pd.DataFrame:
+            sql, params = preparar(nombre, filtros, extras, c)
+            return c.execute(sql, params).df()
+
+        sql, params = preparar("organizacion_eventos_temporal", f, [organizacion], c)
+        c.execute(sql, params)
+        try:
+            resultado = Panorama(
+                perfil=_ficha(df("organizacion_perfil_temporal", None, [organizacion])),
+                linea=df("organizacion_linea_temporal", None, [unidad(granularidad)]),
+                regiones=df("organizacion_regiones_temporal", None, []),
+                temas=df("organizacion_temas_temporal", f, []),
+                # Sin filtros, los socios salen del mart par_resumen (más barato que releer participaciones).
+                socios=pd.DataFrame() if f.es_vacio() else df("organizacion_socios_temporal", f,
+                                                              [organizacion, max(0, int(n_socios))]),
+                eventos=df("organizacion_lista_temporal", None, [organizacion, limite]),
+            )
+        finally:
+            c.execute("DROP TABLE IF EXISTS _eventos_organizacion")
+    if f.es_vacio():
+        resultado = dataclasses_replace(resultado, socios=socios_de(f, organizacion, n_socios))
+    return resultado

@@ -13,6 +13,16 @@ def cifras(f: Filtros) -> pd.DataFrame:
     return tabla("cifras", f)
 
 
+def cifras_con_anterior(f: Filtros) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """(cifras(f), cifras(f.periodo_anterior()) o None sin rango de años): una sola lectura para las dos."""
+    anterior = f.periodo_anterior()
+    if anterior is None:
+        return cifras(f), None
+    ambos = tabla("cifras_con_anterior", f.con(anio_desde=anterior.anio_desde), [f.anio_desde, f.anio_desde])
+    filas = [ambos[ambos["actual"] == actual].drop(columns="actual").reset_index(drop=True) for actual in (True, False)]
+    return filas[0], filas[1]
+
+
 def socios_principales(f: Filtros, n: int = 10) -> pd.DataFrame:
     """organizacion, sigla, tipo, eventos: las n organizaciones con más eventos."""
     return tabla("socios_principales", f, [int(n)])

@@ -51,8 +51,7 @@ def _elegir_organizacion(filtros, opciones) -> str | None:
                         help="Escriba para buscar. Incluye las organizaciones halladas fuera del catálogo.")
 
 
-def _ficha(base, organizacion: str) -> bool:
-    perfil = _datos.consultar("organizaciones.perfil", base, organizacion)
+def _ficha(perfil: dict, organizacion: str) -> bool:
     if not perfil:
         st.info("No se encontró la organización.")
         return False
@@ -71,11 +70,11 @@ def _ficha(base, organizacion: str) -> bool:
     return int(perfil.get("eventos") or 0) > 0
 
 
-def _graficos_org(filtros, base, organizacion: str) -> None:
+def _graficos_org(vista, base, organizacion: str) -> None:
     izquierda, derecha = st.columns(2, gap="large")
     with izquierda:
         st.markdown("**Eventos por mes**")
-        linea = _datos.consultar("organizaciones.linea_organizacion", base, organizacion, granularidad="mes")
+        linea = vista.linea
         if linea.empty:
             st.info("Sus eventos no tienen fecha.")
         else:
@@ -90,7 +89,7 @@ def _graficos_org(filtros, base, organizacion: str) -> None:
             graficos.mostrar(fig, linea.assign(mes=etiquetas)[["mes", "eventos"]], base,
                              f"linea_{organizacion}", "g_org_linea", columnas={"mes": "Mes", "eventos": "Eventos"})
         st.markdown("**Dónde**")
-        regiones = _datos.consultar("organizaciones.regiones_organizacion", base, organizacion)
+        regiones = vista.regiones
         if regiones.empty:
             st.info("Sin eventos.")
         else:
@@ -100,7 +99,7 @@ def _graficos_org(filtros, base, organizacion: str) -> None:
                              columnas={"region": "Región", "eventos": "Eventos"})
     with derecha:
         st.markdown("**Temas**")
-        temas = _datos.consultar("organizaciones.temas_organizacion", base, organizacion)
+        temas = vista.temas
         if temas.empty:
             st.info("Sus eventos no tienen temas identificados.")
         else:
@@ -109,7 +108,7 @@ def _graficos_org(filtros, base, organizacion: str) -> None:
                              al_seleccionar=graficos.seleccion("g_org_temas", "tema"), modo="points",
                              columnas={"tema": "Tema", "eventos": "Eventos"})
         st.markdown("**Socios** (con quién comparte eventos)")
-        socios = _datos.consultar("coparticipacion.socios_de", base, organizacion, n=15)
+        socios = vista.socios
         if socios.empty:
             st.info("No comparte eventos con otras organizaciones.")
         else:
@@ -121,9 +120,8 @@ def _graficos_org(filtros, base, organizacion: str) -> None:
             graficos.pista_clic("Haga clic en un socio para ver su perfil.")
 
 
-def _eventos_org(base, organizacion: str) -> None:
+def _eventos_org(eventos) -> None:
     st.subheader("Sus eventos y la oración que la menciona", anchor=False)
-    eventos = _datos.consultar("organizaciones.eventos_organizacion", base, organizacion, limite=LIMITE_EVENTOS)
     if eventos.empty:
         graficos.sin_datos("org_eventos")
         return
@@ -149,11 +147,14 @@ def pagina() -> None:
     base = filtros.con(organizacion=())
     if filtros.organizacion:
         st.caption("El filtro de organización de la barra lateral no se aplica aquí: elija la organización arriba.")
-    if not _ficha(base, organizacion):
+    # Una sola consulta (una lectura filtrada de sus eventos) trae ficha, gráficos, socios y eventos.
+    vista = _datos.consultar("organizaciones.panorama", base, organizacion, granularidad="mes",
+                             limite=LIMITE_EVENTOS, n_socios=15)
+    if not _ficha(vista.perfil, organizacion):
         graficos.sin_datos("org_ficha", "Esta organización no tiene eventos que coincidan con los filtros.")
         return
-    _graficos_org(filtros, base, organizacion)
-    _eventos_org(base, organizacion)
+    _graficos_org(vista, base, organizacion)
+    _eventos_org(vista.eventos)
 
 
 pagina()

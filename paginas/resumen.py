@@ -27,9 +27,8 @@ def _valor(df: pd.DataFrame, columna: str) -> int:
 
 
 def _cifras(filtros) -> bool:
-    actual = _datos.consultar("resumen.cifras", filtros)
+    actual, anterior = _datos.consultar("resumen.cifras_con_anterior", filtros)  # con rango de años, ambos a la vez
     anterior_f = filtros.periodo_anterior()
-    anterior = _datos.consultar("resumen.cifras", anterior_f) if anterior_f is not None else None
     columnas = st.columns(len(CIFRAS))
     for col, (campo, etiqueta, ayuda) in zip(columnas, CIFRAS, strict=True):
         valor = _valor(actual, campo)

@@ -171,3 +171,68 @@ def test_panorama_del_corpus_igual_a_las_funciones_sueltas(bd_corpus, corpus, mo
         for parametros in PARAMETROS[:2]:
             organizacion = parametros[3] if parametros[3] is None else participaciones["nombre"].mode().iloc[0]
             _comparar_panorama(f, *parametros[:3], organizacion, *parametros[4:])
+
+
+@pytest.mark.parametrize("f", [f for f in FILTROS_PRUEBA if f.anio_desde is not None]
+                         + [Filtros(anio_desde=2024, anio_hasta=2024, region=("Tumbes", "Lima")),
+                            Filtros(anio_desde=2024, anio_hasta=2024, tema=(MIGRACION,)),
+                            Filtros(anio_desde=2024, anio_hasta=2024, organizacion=(GORE,), tipo_evento=("reunión",)),
+                            Filtros(anio_desde=2023, anio_hasta=2024), Filtros(region=("Tumbes",))],
+                         ids=lambda f: f.descripcion())
+def test_cifras_con_anterior_igual_a_dos_cifras(f, bd_prueba_ruta, monkeypatch):
+    monkeypatch.setenv("ARTICULA_DB", str(bd_prueba_ruta))
+    actual, anterior = resumen.cifras_con_anterior(f)
+    pd.testing.assert_frame_equal(actual, resumen.cifras(f))
+    if f.periodo_anterior() is None:
+        assert anterior is None
+    else:
+        pd.testing.assert_frame_equal(anterior, resumen.cifras(f.periodo_anterior()))
+
+
+def test_cifras_con_anterior_del_corpus(bd_corpus, corpus, monkeypatch):
+    """Con datos reales: el periodo anterior sí tiene eventos y cada cifra coincide con su consulta suelta."""
+    monkeypatch.setenv("ARTICULA_DB", str(bd_corpus))
+    conexion.olvidar_conexion()
+    eventos, participaciones, temas, _ = corpus
+    anio = int(eventos["anio"].max())
+    con_eventos_antes = 0
+    for f in _filtros_corpus(eventos, participaciones, temas):
+        f = f.con(anio_desde=anio, anio_hasta=anio)
+        actual, anterior = resumen.cifras_con_anterior(f)
+        pd.testing.assert_frame_equal(actual, resumen.cifras(f))
+        pd.testing.assert_frame_equal(anterior, resumen.cifras(f.periodo_anterior()))
+        con_eventos_antes += int(anterior["eventos"].iloc[0]) > 0
+    assert con_eventos_antes > 0
+
+
+def _comparar_organizacion(f: Filtros, organizacion: str, limite: int | None, n_socios: int) -> int:
+    from consultas import organizaciones
+
+    vista = organizaciones.panorama(f, organizacion, "mes", limite, n_socios)
+    assert vista.perfil == organizaciones.perfil(f, organizacion)
+    pd.testing.assert_frame_equal(vista.linea, organizaciones.linea_organizacion(f, organizacion, "mes"))
+    pd.testing.assert_frame_equal(vista.regiones, organizaciones.regiones_organizacion(f, organizacion))
+    pd.testing.assert_frame_equal(vista.temas, organizaciones.temas_organizacion(f, organizacion))
+    pd.testing.assert_frame_equal(vista.socios, coparticipacion.socios_de(f, organizacion, n_socios))
+    pd.testing.assert_frame_equal(vista.eventos, organizaciones.eventos_organizacion(f, organizacion, limite))
+    return len(vista.eventos)
+
+
+@pytest.mark.parametrize("organizacion", [OIM, GORE, PNP, "No existe"])
+@pytest.mark.parametrize("f", FILTROS_PRUEBA, ids=lambda f: f.descripcion())
+def test_panorama_de_organizacion_igual_a_las_funciones_sueltas(f, organizacion, bd_prueba_ruta, monkeypatch):
+    monkeypatch.setenv("ARTICULA_DB", str(bd_prueba_ruta))
+    for limite, n_socios in [(500, 15), (1, 1), (None, 0)]:
+        _comparar_organizacion(f, organizacion, limite, n_socios)
+
+
+def test_panorama_de_organizacion_del_corpus(bd_corpus, corpus, monkeypatch):
+    monkeypatch.setenv("ARTICULA_DB", str(bd_corpus))
+    conexion.olvidar_conexion()
+    eventos, participaciones, temas, _ = corpus
+    frecuentes = list(participaciones["nombre"].value_counts().index[:3])
+    con_eventos = 0
+    for f in [Filtros(), *_filtros_corpus(eventos, participaciones, temas)]:
+        for organizacion in frecuentes:
+            con_eventos += _comparar_organizacion(f.con(organizacion=()), organizacion, 500, 15) > 0
+    assert con_eventos > 0
