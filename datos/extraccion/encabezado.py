@@ -59,39 +59,27 @@ def _puede_empezar(linea: str, letras: frozenset[str]) -> bool:
     return c in letras or c.isspace() or c.isdecimal()
 
 
+@lru_cache(maxsize=1024)
 def linea_numerada(linea: str) -> re.Match[str] | None:
     """`LINEA_NUMERADA.match(linea)`, cacheada: limpieza y encabezado miran las mismas primeras líneas."""
-    return _linea_numerada(linea) if _puede_empezar(linea, _INICIO_ETIQUETA) else None
+    return LINEA_NUMERADA.match(linea) if _puede_empezar(linea, _INICIO_ETIQUETA) else None
 
 
+@lru_cache(maxsize=1024)
 def linea_etiqueta(linea: str) -> re.Match[str] | None:
     """`LINEA_ETIQUETA.match(linea)`, cacheada."""
-    return _linea_etiqueta(linea) if _puede_empezar(linea, _INICIO_ETIQUETA) else None
+    return LINEA_ETIQUETA.match(linea) if _puede_empezar(linea, _INICIO_ETIQUETA) else None
 
 
+@lru_cache(maxsize=1024)
 def linea_fecha(linea: str) -> re.Match[str] | None:
     """`LINEA_FECHA.match(linea)`, cacheada."""
-    return _linea_fecha(linea) if _puede_empezar(linea, _INICIO_FECHA) else None
-
-
-@lru_cache(maxsize=1024)
-def _linea_numerada(linea: str) -> re.Match[str] | None:
-    return LINEA_NUMERADA.match(linea)
-
-
-@lru_cache(maxsize=1024)
-def _linea_etiqueta(linea: str) -> re.Match[str] | None:
-    return LINEA_ETIQUETA.match(linea)
-
-
-@lru_cache(maxsize=1024)
-def _linea_fecha(linea: str) -> re.Match[str] | None:
-    return LINEA_FECHA.match(linea)
+    return LINEA_FECHA.match(linea) if _puede_empezar(linea, _INICIO_FECHA) else None
 
 
 def olvidar_textos() -> None:
     """Vacía las cachés por línea."""
-    for funcion in (_linea_numerada, _linea_etiqueta, _linea_fecha):
+    for funcion in (linea_numerada, linea_etiqueta, linea_fecha):
         funcion.cache_clear()
 
 

@@ -91,7 +91,9 @@ def limpiar(texto: str, titulo: str | None = None) -> NotaLimpia:
     titulo_limpio = " ".join((titulo or "").split()) or (no_vacias[0] if no_vacias else "")
     clave_titulo = normalizar(titulo_limpio)
 
-    conteo = Counter(normalizar(linea) for linea in no_vacias)
+    claves = list(map(normalizar, no_vacias))  # una vez por línea: el conteo y el recorrido las comparten
+    conteo = Counter(claves)
+    siguiente_clave = iter(claves).__next__
     fin_cabecera = _fin_cabecera(lineas)
     salida: list[str] = []
     vistos: set[str] = set()
@@ -101,7 +103,7 @@ def limpiar(texto: str, titulo: str | None = None) -> NotaLimpia:
             if salida and salida[-1]:
                 salida.append("")
             continue
-        clave = normalizar(linea)
+        clave = siguiente_clave()
         if linea[:1] in _INICIALES_COLOFON and _COLOFON.match(linea):
             continue
         if clave == clave_titulo:

@@ -11,13 +11,14 @@ y no cuenta. Ver docs/TEMAS.md.
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from datos.extraccion import catalogos
 from datos.extraccion.modelos import Hallazgo
 from datos.extraccion.oraciones import oracion_de
-from datos.extraccion.plegado import TextoPlegado, automata, coincidencias, llave
+from datos.extraccion.plegado import TextoPlegado, automata, llave
 
 UMBRAL = 3
 
@@ -74,6 +75,23 @@ def _en_nombre_propio(texto: str, inicio: int, una_palabra: bool) -> bool:
     return j >= 0 and texto[j] not in ".!?:\n"
 
 
+def _coincidencias(automata, tp: TextoPlegado) -> list[tuple[int, int, tuple[_Pista, ...]]]:  # noqa: ANN001
+    """= list(plegado.coincidencias(automata, tp)), con `tp.original` en línea (se llama dos veces por pista)."""
+    if not len(automata):
+        return []
+    cortes, desplazamientos, largo_original = tp._cortes, tp._desplazamientos, len(tp.original_texto)
+    halladas = []
+    for fin_incl, (largo, completa, valor) in automata.iter(tp.busqueda):
+        i = fin_incl - largo + 2  # tras el espacio inicial
+        inicio = i + desplazamientos[bisect_right(cortes, i) - 1]
+        inicio = 0 if inicio < 0 else (largo_original if inicio > largo_original else inicio)
+        i = fin_incl - 1 if completa else fin_incl  # último carácter de la palabra
+        fin = i + desplazamientos[bisect_right(cortes, i) - 1]
+        fin = 0 if fin < 0 else (largo_original if fin > largo_original else fin)
+        halladas.append((inicio, fin + 1, valor))
+    return halladas
+
+
 def clasificar(titulo: str, cuerpo: str) -> list[Hallazgo]:
     """Temas con evidencia (la oración de su pista más fuerte), del más al menos sustentado."""
     titulo = (titulo or "").strip()
@@ -87,7 +105,7 @@ def clasificar(titulo: str, cuerpo: str) -> list[Hallazgo]:
     vistas: dict[str, dict[str, int]] = {}
     en_titulo: set[str] = set()
     mejor: dict[str, tuple[int, int, int, int]] = {}  # tema -> (-peso, en título, inicio, fin) de la evidencia
-    for oi, of, pistas in coincidencias(tax.automata, tp):
+    for oi, of, pistas in _coincidencias(tax.automata, tp):
         if oi >= fin_titulo and _en_nombre_propio(texto, oi, len(pistas[0].palabra.split()) == 1):
             continue
         for p in pistas:

@@ -63,7 +63,7 @@ def _tipos(carpeta: str) -> _Tipos:
         for literal, destinos in literales.items():
             automata.add_word(literal, (len(literal), tuple(destinos)))
         automata.make_automaton()
-        if all(_es_palabra(literal[0]) for literal in literales):
+        if all(_es_palabra(literal[0]) and max(literal) <= "\xff" for literal in literales):  # Latin-1
             por_llave: dict[str, list[tuple[str, tuple[tuple[int, bool], ...]]]] = {}
             for literal, destinos in literales.items():
                 llave = " " + "".join(c if _es_palabra(c) else " " for c in literal)
@@ -99,15 +99,8 @@ def _tipos_en(plano: str, tipos: _Tipos) -> set[int]:
     return hallados
 
 
-def _byte_cp1252_palabra(b: int) -> bool:
-    try:
-        return _es_palabra(bytes([b]).decode("cp1252"))
-    except UnicodeDecodeError:  # byte sin carácter en cp1252: no sale de encode("cp1252")
-        return False
-
-
-# Byte cp1252 → el mismo si su carácter es \w, espacio si no: las posiciones no cambian.
-_SOLO_PALABRAS = bytes(b if _byte_cp1252_palabra(b) else 32 for b in range(256))
+# Byte Latin-1 → el mismo si su carácter es \w, espacio si no: las posiciones no cambian.
+_SOLO_PALABRAS = bytes(b if _es_palabra(chr(b)) else 32 for b in range(256))
 
 
 def _tipos_en_fuentes(planos: list[str], tipos: _Tipos) -> list[set[int]]:
@@ -121,10 +114,9 @@ def _tipos_en_fuentes(planos: list[str], tipos: _Tipos) -> list[set[int]]:
     if tipos.bordes is None:
         return [_tipos_en(p, tipos) for p in planos]
     unido = " " + " ".join(planos)
-    try:
-        mapeado = unido.encode("cp1252").translate(_SOLO_PALABRAS).decode("cp1252")
-    except UnicodeEncodeError:
-        return [_tipos_en(p, tipos) for p in planos]
+    # Lo que no es Latin-1 pasa a "?" y luego a espacio: como los literales son Latin-1 (ver _tipos), eso solo
+    # puede sumar candidatos (que la comprobación descarta), nunca quitar uno.
+    mapeado = unido.encode("latin-1", "replace").translate(_SOLO_PALABRAS).decode("latin-1")
     comienzos = []  # posición en `unido` del primer carácter de cada fuente
     pos = 1
     for plano in planos:
