@@ -7,6 +7,7 @@ palabras del autómata, pero `re` no intenta la alternancia entera en cada cará
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import ahocorasick
 
@@ -40,26 +41,55 @@ def coincidencias(
     return halladas
 
 
-def automata_de_grupos(*grupos: list[str] | tuple[str, ...]) -> ahocorasick.Automaton:
-    """Un autómata para los inicios de varias regex: cada palabra lleva su largo y la máscara de sus grupos."""
+def _es_palabra(c: str) -> bool:
+    return c.isalnum() or c == "_"  # la definición de \w de `re` para str
+
+
+# Byte Latin-1 → el mismo si su carácter es \w, espacio si no (las posiciones no cambian).
+_SOLO_PALABRAS = bytes(b if _es_palabra(chr(b)) else 32 for b in range(256))
+
+
+@dataclass(frozen=True)
+class Grupos:
+    """Autómata de inicios de varias regex; con `bordes`, sus llaves son " " + palabra (ver `inicios_por_grupo`)."""
+
+    automata: ahocorasick.Automaton
+    bordes: bool
+
+
+def automata_de_grupos(*grupos: list[str] | tuple[str, ...]) -> Grupos:
+    """Un autómata para los inicios de varias regex: cada palabra lleva su largo y la máscara de sus grupos.
+
+    Si todas las palabras son letras Latin-1, las llaves llevan un espacio delante: las regex que lo usan solo
+    empiezan a comienzo de palabra, y con un solo hijo en la raíz el autómata recorre el texto el doble de rápido.
+    """
     mascaras: dict[str, int] = {}
     for i, palabras in enumerate(grupos):
         for palabra in palabras:
             mascaras[palabra] = mascaras.get(palabra, 0) | (1 << i)
+    bordes = all(all(_es_palabra(c) for c in p) and max(p) <= "\xff" for p in mascaras)
     automata = ahocorasick.Automaton()
     for palabra, mascara in mascaras.items():
-        automata.add_word(palabra, (len(palabra), mascara))
+        llave = f" {palabra}" if bordes else palabra
+        automata.add_word(llave, (len(llave), mascara))
     automata.make_automaton()
-    return automata
+    return Grupos(automata, bordes)
 
 
-def inicios_por_grupo(automata: ahocorasick.Automaton, texto: str, grupos: int) -> list[list[int]]:
-    """Con una sola pasada de `automata_de_grupos`: los inicios (ordenados, sin repetir) de cada grupo."""
-    conjuntos: list[set[int]] = [set() for _ in range(grupos)]
-    for fin, (n, mascara) in automata.iter(texto):
-        for i in range(grupos):
+def inicios_por_grupo(grupos: Grupos, texto: str, n: int) -> list[list[int]]:
+    r"""Con una sola pasada del autómata: los inicios (ordenados, sin repetir) de cada uno de los `n` grupos.
+
+    Con `bordes`, se recorre " " + el texto con lo que no es \w como espacio (lo que no es Latin-1 pasa a "?" y de
+    ahí a espacio): la llave " palabra" halla la palabra donde empieza una palabra del texto, y en algún sitio más
+    (tras una letra fuera de Latin-1), que la regex descarta. Un inicio de más no cambia las coincidencias.
+    """
+    if grupos.bordes:  # la llave lleva un espacio de más y el texto también: el inicio es el mismo
+        texto = " " + texto.encode("latin-1", "replace").translate(_SOLO_PALABRAS).decode("latin-1")
+    conjuntos: list[set[int]] = [set() for _ in range(n)]
+    for fin, (largo, mascara) in grupos.automata.iter(texto):
+        for i in range(n):
             if mascara >> i & 1:
-                conjuntos[i].add(fin - n + 1)
+                conjuntos[i].add(fin - largo + 1)
     return [sorted(c) for c in conjuntos]
 
 
