@@ -19,7 +19,7 @@ from functools import lru_cache
 import duckdb
 import pandas as pd
 
-from consultas.conexion import CARPETA_SQL, cargar_sql, cursor
+from consultas.conexion import CARPETA_SQL, cargar_sql, cursor_del_hilo
 from consultas.filtros import Filtros
 
 _MARCA = "{donde}"
@@ -97,13 +97,13 @@ def preparar(
 
 def tabla(nombre: str, filtros: Filtros | None = None, extras: Sequence = ()) -> pd.DataFrame:
     """Resultado como DataFrame (fechas datetime64, conteos int64, textos str)."""
-    with cursor() as c:
-        sql, params = preparar(nombre, filtros, extras, c)
-        return c.execute(sql, params).df()
+    c = cursor_del_hilo()
+    sql, params = preparar(nombre, filtros, extras, c)
+    return c.execute(sql, params).df()
 
 
 def filas(nombre: str, filtros: Filtros | None = None, extras: Sequence = ()) -> list[tuple]:
     """Resultado como lista de tuplas (para resultados pequeños)."""
-    with cursor() as c:
-        sql, params = preparar(nombre, filtros, extras, c)
-        return c.execute(sql, params).fetchall()
+    c = cursor_del_hilo()
+    sql, params = preparar(nombre, filtros, extras, c)
+    return c.execute(sql, params).fetchall()

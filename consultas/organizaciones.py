@@ -84,7 +84,9 @@ def panorama(
             sql, params = preparar(nombre, filtros, extras, c)
             return c.execute(sql, params).df()
 
-        sql, params = preparar("organizacion_eventos_temporal", f, [organizacion], c)
+        encontrada = c.execute(preparar("organizacion_id", None, [organizacion])[0], [organizacion]).fetchone()
+        org_id = encontrada[0] if encontrada else None  # NULL: ninguna fila, como la subconsulta vacía
+        sql, params = preparar("organizacion_eventos_temporal", f, [org_id], c)
         c.execute(sql, params)
         try:
             resultado = Panorama(
@@ -94,8 +96,8 @@ def panorama(
                 temas=df("organizacion_temas_temporal", f, []),
                 # Sin filtros, los socios salen del mart par_resumen (más barato que releer participaciones).
                 socios=pd.DataFrame() if f.es_vacio() else df("organizacion_socios_temporal", f,
-                                                              [organizacion, max(0, int(n_socios))]),
-                eventos=df("organizacion_lista_temporal", None, [organizacion, limite]),
+                                                              [org_id, max(0, int(n_socios))]),
+                eventos=df("organizacion_lista_temporal", None, [limite, org_id]),
             )
         finally:
             c.execute("DROP TABLE IF EXISTS _eventos_organizacion")

@@ -5,4 +5,4 @@ CREATE OR REPLACE TEMP TABLE _eventos_organizacion AS
 SELECT e.evento_id, e.fecha, e.region, e.pais
 FROM hechos_organizacion e
 WHERE {donde}
-  AND e.organizacion_id = (SELECT organizacion_id FROM organizaciones WHERE nombre = ?)
+  AND e.organizacion_id = ?

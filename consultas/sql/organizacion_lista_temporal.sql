@@ -1,9 +1,6 @@
 -- Los eventos de la organización con la mención y la oración que la sustentan (como eventos_organizacion.sql),
 -- elegidos y limitados en _eventos_organizacion.
-WITH org AS (
-    SELECT organizacion_id FROM organizaciones WHERE nombre = ?
-),
-ev AS (
+WITH ev AS (
     SELECT e.evento_id, e.fecha
     FROM _eventos_organizacion e
     ORDER BY e.fecha DESC NULLS LAST, e.evento_id DESC
@@ -17,7 +14,7 @@ datos AS (
 menciones AS (
     SELECT eo.evento_id, eo.mencion, eo.evidencia
     FROM evento_organizacion eo
-    WHERE eo.organizacion_id = (SELECT organizacion_id FROM org)
+    WHERE eo.organizacion_id = ?
       AND eo.evento_id IN (SELECT evento_id FROM ev)
 )
 SELECT ev.evento_id, ev.fecha, d.titulo, d.oficina, d.region, m.mencion, m.evidencia
