@@ -80,14 +80,14 @@ def _normalizar(texto: str) -> str:
     # Cacheada: la misma línea, oración o título se normaliza en varios módulos de una nota.
     bajo = texto.lower()
     if not bajo.isascii():
-        # Lo habitual: texto cp1252 (un byte por carácter) con solo tildes, ñ, ü y signos estables fuera de ASCII;
-        # entonces una tabla de bytes (en C) da lo mismo que los reemplazos de abajo, sin buscar _INESTABLE.
+        # Texto Latin-1 con solo tildes, ñ, ü y signos estables fuera de ASCII: una tabla de bytes (en C) da lo
+        # mismo que los reemplazos de abajo, sin buscar _INESTABLE.
         try:
-            crudo = bajo.encode("cp1252")
+            crudo = bajo.encode("latin-1")
         except UnicodeEncodeError:
             crudo = None
-        if crudo is not None and not crudo.translate(None, _CP1252_SIMPLES):
-            bajo = crudo.translate(_CP1252_SIN_TILDES).decode("cp1252")
+        if crudo is not None and not crudo.translate(None, _LATIN1_SIMPLES):
+            bajo = crudo.translate(_LATIN1_SIN_TILDES).decode("latin-1")
         else:
             # Atajo (mismo resultado que NFKD + quitar combinantes): las vocales con tilde y la ñ se reemplazan en
             # C; si lo que queda fuera de ASCII son solo signos estables (comillas, rayas...), NFKD no cambia nada.
@@ -118,17 +118,10 @@ _ESTABLES = "".join(
 _INESTABLE = re.compile("[^\\x00-\\x7f" + re.escape(_ESTABLES) + "]")
 
 
-def _cp1252(c: str) -> int | None:
-    try:
-        return c.encode("cp1252")[0]
-    except UnicodeEncodeError:
-        return None
-
-
-# Bytes cp1252 que `_normalizar` deja iguales (ASCII, signos estables) o cambia por una letra (tildes, ñ, ü).
-_CP1252_SIMPLES = bytes(
-    sorted(set(range(128)) | {b for c in _ESTABLES + "".join(c for c, _ in _TILDES) if (b := _cp1252(c)) is not None})
+# Bytes Latin-1 que `_normalizar` deja iguales (ASCII, signos estables) o cambia por una letra (tildes, ñ, ü).
+_LATIN1_SIMPLES = bytes(
+    sorted(set(range(128)) | {ord(c) for c in _ESTABLES + "".join(c for c, _ in _TILDES) if c <= "\xff"})
 )
-_CP1252_SIN_TILDES = bytes(range(256)).translate(
-    bytes.maketrans(bytes(_cp1252(c) for c, _ in _TILDES), "".join(d for _, d in _TILDES).encode("ascii"))
+_LATIN1_SIN_TILDES = bytes(range(256)).translate(
+    bytes.maketrans(bytes(ord(c) for c, _ in _TILDES), "".join(d for _, d in _TILDES).encode("ascii"))
 )
