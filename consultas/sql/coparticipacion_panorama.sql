@@ -5,8 +5,9 @@
 --   primera de la red: más eventos y luego nombre);
 --   principal: las M organizaciones con más eventos (orden por nombre en empates, como socios_principales).
 -- Los pares principales no recorren todos los pares: el N-ésimo mejor par entre las K primeras es una cota
--- inferior `minimo` del N-ésimo mejor par, y un par con `minimo` eventos juntos exige que ambas tengan al
--- menos `minimo` eventos; solo esas organizaciones se cruzan (mismo resultado, con empates incluidos).
+-- inferior `minimo` del N-ésimo mejor par. Un par con `minimo` eventos juntos entre los filtrados tiene al
+-- menos `minimo` en total (par_resumen) y cada una de las dos al menos `minimo` eventos filtrados: solo esos
+-- pares y esas organizaciones se cruzan (mismo resultado, con empates incluidos).
 WITH base AS MATERIALIZED (
     SELECT e.evento_id, e.organizacion_id
     FROM hechos_organizacion e
@@ -34,14 +35,19 @@ umbral AS (
     SELECT CASE WHEN count(*) >= ? THEN min(eventos) ELSE 1 END AS minimo
     FROM (SELECT eventos FROM pares_top ORDER BY eventos DESC LIMIT ?)
 ),
+candidatos AS MATERIALIZED (
+    SELECT organizacion_a, organizacion_b FROM par_resumen WHERE eventos >= (SELECT minimo FROM umbral)
+),
 candidatas AS (
     SELECT evento_id, organizacion_id FROM base
     WHERE organizacion_id IN (SELECT organizacion_id FROM conteo WHERE eventos >= (SELECT minimo FROM umbral))
+      AND organizacion_id IN (SELECT organizacion_a FROM candidatos UNION SELECT organizacion_b FROM candidatos)
 ),
 pares AS (
     SELECT a.organizacion_id AS organizacion_a, b.organizacion_id AS organizacion_b, count(*) AS eventos
     FROM candidatas a
     JOIN candidatas b ON b.evento_id = a.evento_id AND a.organizacion_id < b.organizacion_id
+    SEMI JOIN candidatos c ON c.organizacion_a = a.organizacion_id AND c.organizacion_b = b.organizacion_id
     GROUP BY ALL
     ORDER BY eventos DESC, organizacion_a, organizacion_b
     LIMIT ?
