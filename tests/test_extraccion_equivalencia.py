@@ -166,3 +166,11 @@ def test_fecha_evento_con_cifras_fuera_de_cp1252_usa_la_regex_completa() -> None
     assert [c.inicio for c in fechas._candidatas(texto, date(2023, 9, 1))] == [
         m.start() for m in fechas.FECHA_ES.finditer(texto)
     ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texto("Consulado", "Consulado General", "Cónsul", "Cónsul Honorario", "Embajada", "Embajadora",
+              " del Perú en ", "del Perú en", "Perú", "Braga", "São Paulo", "La Paz", "x del Perú en Lima"))
+def test_misiones_solo_delante_de_del_peru_en(texto: str) -> None:
+    esperadas = [(m.span(), m.groups()) for m in organizaciones._MISION.finditer(texto)]
+    assert [(m.span(), m.groups()) for m in list(organizaciones._misiones_en(texto))] == esperadas

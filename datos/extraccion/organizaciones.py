@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -343,10 +344,13 @@ def _catalogo(indice: _Indice, tp: TextoPlegado, pasada: _Pasada, res: _Resultad
     original = tp.original_texto
     aceptadas: list[tuple[int, int, _Entrada | None]] = []
     for oi, of, candidatos in pasada.catalogo:
-        forma = sin_tildes(original[oi:of])
+        forma = None  # sin_tildes de la mención, solo si algún candidato distingue formas (pocos)
         for cand in candidatos:
-            if cand.formas is not None and forma not in cand.formas:
-                continue
+            if cand.formas is not None:
+                if forma is None:
+                    forma = sin_tildes(original[oi:of])
+                if forma not in cand.formas:
+                    continue
             if cand.ambiguo and not _es_institucion(original, tp.pleno, oi):
                 continue
             aceptadas.append((oi, of, cand.entrada))
@@ -440,10 +444,33 @@ _COMIENZO_PALABRA = re.compile(r"(?<![\w])\w")
 # Contexto de la nota: región y misión en el exterior
 
 
-_MISION = re.compile(
-    rf"\b(Consulado General|Consulado|Cónsul General|Cónsul|Embajada|Embajador|Embajadora|Cónsul Honorario)"
-    rf" del Perú en ({_LUGAR})"
+_CABEZAS_MISION = (
+    "Consulado General", "Consulado", "Cónsul General", "Cónsul", "Embajada", "Embajador", "Embajadora",
+    "Cónsul Honorario",
 )
+_DEL_PERU_EN = " del Perú en "
+_MISION = re.compile(rf"\b({'|'.join(_CABEZAS_MISION)}) del Perú en ({_LUGAR})")
+
+
+def _misiones_en(texto: str) -> Iterator[re.Match[str]]:
+    """= _MISION.finditer(texto), probando la regex solo donde una cabeza termina justo en « del Perú en ».
+
+    Toda coincidencia es una cabeza seguida del literal: `re` no recorre el texto entero probando la alternancia.
+    Perezosa: `_contexto` se detiene en el primer consulado.
+    """
+    inicios: set[int] = set()
+    literal = texto.find(_DEL_PERU_EN)
+    while literal >= 0:
+        inicios.update(literal - len(c) for c in _CABEZAS_MISION if texto.endswith(c, 0, literal))
+        literal = texto.find(_DEL_PERU_EN, literal + 1)
+    siguiente = 0
+    for inicio in sorted(inicios):
+        if inicio < siguiente:
+            continue
+        m = _MISION.match(texto, inicio)
+        if m:
+            siguiente = m.end()
+            yield m
 
 
 @dataclass
@@ -458,7 +485,7 @@ def _contexto(texto: str, pasada: _Pasada) -> _Contexto:
     region = max(conteo, key=lambda d: (conteo[d], d != "Lima")) if conteo else None
     ciudad = None
     exterior = False
-    for m in _MISION.finditer(texto) if " del Perú en " in texto else ():  # el literal que exige _MISION
+    for m in _misiones_en(texto):
         exterior = True
         if m.group(1).startswith(("Consulado", "Cónsul")):
             ciudad = m.group(2)
