@@ -9,6 +9,9 @@ Decisiones (ver cada módulo):
   `construcciones`); el resumen lo dice y la CLI sale con 2.
 - `rechazos` guarda el último estado de cada archivo: lo que se vuelve a leer reemplaza sus
   rechazos anteriores (repetir no duplica; corregir el archivo lo quita de la lista).
+- Reparto: los trabajadores (`paralelo.py`) leen, hashean y extraen grupos de archivos
+  (`paquete.py`) y devuelven tablas Arrow; el proceso principal solo recorre carpetas, descarta
+  duplicados entre grupos, asigna ids y vuelca a DuckDB (lo serie queda en ~0,2 ms por nota).
 - Marts (`datos/esquema/marts/`): cálculo completo o incremental (`marts.py`).
 - API: `datos.almacen.construir.construir(rutas, ruta_bd, procesos, estricto, progreso) -> Resumen`.
 """

@@ -11,6 +11,11 @@ def normalizar(texto: str) -> str:
     return " ".join(unicodedata.normalize("NFC", texto).lower().split())
 
 
+def huella_de_normalizado(normal: str) -> bytes:
+    """Los 16 bytes (BLAKE2b de 128 bits) de un texto ya normalizado."""
+    return hashlib.blake2b(normal.encode("utf-8"), digest_size=16).digest()
+
+
 def hash_contenido(texto: str) -> str:
     """Huella hexadecimal (BLAKE2b de 128 bits) del texto normalizado."""
-    return hashlib.blake2b(normalizar(texto).encode("utf-8"), digest_size=16).hexdigest()
+    return huella_de_normalizado(normalizar(texto)).hex()

@@ -11,13 +11,12 @@ repiten dentro del grupo no se extraen: la huella sigue consultándose *antes* d
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
 import pyarrow as pa
 
+from datos.almacen.hashing import huella_de_normalizado, normalizar
 from datos.almacen.paralelo import extraer_seguro
 from datos.extraccion import lectura
 from datos.extraccion.modelos import NotaCruda, Rechazo
@@ -123,11 +122,11 @@ def procesar(elementos: list[str | Rechazo]) -> Paquete:
             if isinstance(item, Rechazo):
                 items.append((RECHAZO, archivo, None, item.motivo, item.detalle))
                 continue
-            normal = " ".join(unicodedata.normalize("NFC", item.texto).lower().split())
+            normal = normalizar(item.texto)
             if not normal:
                 items.append((VACIA, archivo, None, MOTIVO_NOTA_VACIA, ""))
                 continue
-            resumen = hashlib.blake2b(normal.encode("utf-8"), digest_size=16).digest()
+            resumen = huella_de_normalizado(normal)
             huella = resumen.hex()
             if huella in vistas:
                 items.append((REPETIDA, archivo, huella, None, None))
