@@ -106,7 +106,12 @@ def clasificar(titulo: str, cuerpo: str) -> list[Hallazgo]:
     en_titulo: set[str] = set()
     mejor: dict[str, tuple[int, int, int, int]] = {}  # tema -> (-peso, en título, inicio, fin) de la evidencia
     for oi, of, pistas in _coincidencias(tax.automata, tp):
-        if oi >= fin_titulo and _en_nombre_propio(texto, oi, len(pistas[0].palabra.split()) == 1):
+        # texto[oi].isupper() primero: _en_nombre_propio lo exige, y así la mayoría no parte la palabra de la pista
+        if (
+            oi >= fin_titulo
+            and texto[oi].isupper()
+            and _en_nombre_propio(texto, oi, len(pistas[0].palabra.split()) == 1)
+        ):
             continue
         for p in pistas:
             vistas.setdefault(p.tema, {})[p.palabra] = p.peso
