@@ -174,3 +174,35 @@ def test_fecha_evento_con_cifras_fuera_de_cp1252_usa_la_regex_completa() -> None
 def test_misiones_solo_delante_de_del_peru_en(texto: str) -> None:
     esperadas = [(m.span(), m.groups()) for m in organizaciones._MISION.finditer(texto)]
     assert [(m.span(), m.groups()) for m in list(organizaciones._misiones_en(texto))] == esperadas
+
+
+class _Todo:
+    def __contains__(self, _: object) -> bool:
+        return True
+
+
+def _nombres_largos() -> list[str]:
+    return organizaciones._indice().nombres_ordenados[:40]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _texto("Organización", "Mundial", "de la", "Salud", "articula]", "en la ciudad"),
+    st.sampled_from(_nombres_largos()),
+    st.integers(min_value=1, max_value=60),
+)
+def test_cortada_salta_el_bucle_sin_cambiar_el_resultado(texto: str, nombre: str, corte: int) -> None:
+    """El atajo de la penúltima palabra da lo mismo que probar cada comienzo de la cola."""
+    indice = organizaciones._indice()
+    nota = f"{texto} {nombre[:corte]}"
+    tp = plegado.TextoPlegado.desde(nota)
+    con_atajo = organizaciones._Resultado(nota, indice)
+    hallada = organizaciones._cortada(indice, tp, con_atajo)
+    guardadas = indice.palabras_largos
+    indice.palabras_largos = _Todo()
+    try:
+        sin_atajo = organizaciones._Resultado(nota, indice)
+        assert organizaciones._cortada(indice, tp, sin_atajo) == hallada
+    finally:
+        indice.palabras_largos = guardadas
+    assert [(h.nombre, h.mencion) for h in sin_atajo.lista()] == [(h.nombre, h.mencion) for h in con_atajo.lista()]

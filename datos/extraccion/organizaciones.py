@@ -116,6 +116,7 @@ class _Indice:
         self.sectores = self._sectores()
         self.nombres_ordenados = sorted(k for k in self.exacto if len(k.split()) >= 4)
         self.primeras_palabras = frozenset(k.split(" ", 1)[0] for k in self.nombres_ordenados)
+        self.palabras_largos = frozenset(p for k in self.nombres_ordenados for p in k.split(" "))
         self.siglas = {e.sigla: e for e in self.exacto.values() if e.sigla}
         self.departamentos = _departamentos()
         self.paises = _paises()
@@ -404,6 +405,10 @@ def _cortada(indice: _Indice, tp: TextoPlegado, res: _Resultado) -> tuple[int, i
     cola_inicio = max(0, len(texto) - 160)
     cola = texto[cola_inicio:]
     palabras = cola.split()
+    # Todo resto probado contiene la penúltima palabra entera (entre espacios): si ningún nombre largo la tiene,
+    # ninguno empieza por el resto (lo habitual: el bucle de abajo se salta).
+    if len(palabras) < 4 or palabras[-2] not in indice.palabras_largos:
+        return None
     restante = len(" ".join(palabras))  # largo de " ".join(palabras[k:]) al llegar a la palabra k
     for k, palabra in enumerate(palabras):
         # comienzos de palabra (\w tras algo que no lo es) dentro de la palabra
