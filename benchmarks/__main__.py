@@ -144,6 +144,8 @@ def medir_vistas(db: Path, repeticiones: int, rapido: bool) -> dict:
         totales, pandas_t, pandas_sin_copia = [], [], []
         por_consulta: dict[str, list[float]] = {n: [] for n, _ in consultas_vista}
         base = base_pandas.VISTAS[vista]
+        # Primero Articula y después pandas, cada uno en su bloque: intercaladas, las copias de ~750 MB de la
+        # línea base vacían las cachés de la CPU justo antes de cada consulta y la penalizan.
         for _ in range(repeticiones):
             for _, f in combos:
                 suma = 0.0
@@ -152,6 +154,8 @@ def medir_vistas(db: Path, repeticiones: int, rapido: bool) -> dict:
                     por_consulta[nombre].append(s)
                     suma += s
                 totales.append(suma)
+        for _ in range(repeticiones):
+            for _, f in combos:
                 org_f = f.organizacion[0] if f.organizacion else org
                 # La línea base tal cual la corre Streamlit: cada ejecución pide los datos a st.cache_data
                 # (que devuelve una copia) y filtra y agrupa en pandas.
