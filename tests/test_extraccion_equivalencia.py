@@ -206,3 +206,16 @@ def test_cortada_salta_el_bucle_sin_cambiar_el_resultado(texto: str, nombre: str
     finally:
         indice.palabras_largos = guardadas
     assert [(h.nombre, h.mencion) for h in sin_atajo.lista()] == [(h.nombre, h.mencion) for h in con_atajo.lista()]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texto("2023", "0", "07", "123456", " 9", "x1", "1.º"))
+def test_cifras_con_find_igual_que_la_regex(texto: str) -> None:
+    inicios = fechas._inicios(texto)
+    try:
+        marcas = texto.encode("cp1252").translate(fechas._DIGITOS)
+    except UnicodeEncodeError:
+        assert inicios is None
+        return
+    assert inicios is not None
+    assert inicios[1] == [m.start() for m in fechas._CIFRAS.finditer(marcas)]

@@ -166,16 +166,18 @@ def _inicios(cuerpo: str) -> tuple[list[int], list[int]] | None:
 
     Ambas exigen un día que abre una cifra (FECHA_ES: un dígito que no sigue a \w; _RANGO: tras \s+, precedido
     por «del», «el», «los», «entre el» o «los días»): con el texto en bytes, `re` halla las cifras en C (prefijo
-    literal) y `patron.match` se prueba solo ahí, en vez de recorrer el texto carácter por carácter.
+    literal) y `patron.match` se prueba solo ahí, en vez de recorrer el texto carácter por carácter. Las cifras
+    (= _CIFRAS.finditer) se hallan con bytes.find: solo hay b"0" y b" ", y `re` con rb"0+" recorre los bytes
+    uno a uno (~20 µs por nota) donde find salta en C (memchr).
     """
     try:
-        cifras = _CIFRAS.finditer(cuerpo.encode("cp1252").translate(_DIGITOS))
+        marcas = cuerpo.encode("cp1252").translate(_DIGITOS)
     except UnicodeEncodeError:
         return None
     rango: list[int] = []
     fecha: list[int] = []
-    for m in cifras:
-        dia = m.start()
+    dia = marcas.find(b"0")
+    while dia >= 0:
         fecha.append(dia)
         ultima = _palabra_previa(cuerpo, dia - 1)  # «del», «el», «los», «días»
         if ultima >= 0:
@@ -183,6 +185,8 @@ def _inicios(cuerpo: str) -> tuple[list[int], list[int]] | None:
             anterior = _palabra_previa(cuerpo, ultima - 1)  # «entre», «los»
             if anterior >= 0:
                 rango.append(anterior)
+        fin = marcas.find(b" ", dia)  # fin de la cifra
+        dia = marcas.find(b"0", fin) if fin >= 0 else -1
     return rango, fecha
 
 
