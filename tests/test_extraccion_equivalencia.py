@@ -219,3 +219,10 @@ def test_cifras_con_find_igual_que_la_regex(texto: str) -> None:
         return
     assert inicios is not None
     assert inicios[1] == [m.start() for m in fechas._CIFRAS.finditer(marcas)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texto("Fin. Otra", "!", "? ¿Qué", "… Luego", "1.5", "Sr. Pérez", ". (Ver", ".  A"))
+def test_fines_de_oracion_en_cada_punto_igual_que_la_regex(texto: str) -> None:
+    for linea in texto.split("\n"):
+        assert [m.span() for m in oraciones._fines(linea)] == [m.span() for m in oraciones._FIN_ORACION.finditer(linea)]
