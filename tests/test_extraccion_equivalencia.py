@@ -226,3 +226,13 @@ def test_cifras_con_find_igual_que_la_regex(texto: str) -> None:
 def test_fines_de_oracion_en_cada_punto_igual_que_la_regex(texto: str) -> None:
     for linea in texto.split("\n"):
         assert [m.span() for m in oraciones._fines(linea)] == [m.span() for m in oraciones._FIN_ORACION.finditer(linea)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texto("Municipalidad Provincial de Cusco", "alcalde de Puno", "Universidad de Lima", "Cámara de Comercio",
+              "Dirección Regional de Salud", "prefecto regional", "Consulado General de Chile en Arica", "DIRESA",
+              "Hospital Regional", "Fundación Ayuda", "IE", "Museo Nacional", "Cámara Municipal de Braga"))
+def test_grupo_de_patrones_por_lastgroup_igual_que_probar_cada_uno(texto: str) -> None:
+    for m in organizaciones._PATRONES.finditer(texto):
+        primero = next((g for g in organizaciones._GRUPOS_PATRONES if m.group(g)), "")
+        assert organizaciones._grupo(m) == primero

@@ -777,9 +777,17 @@ def _patrones(indice: _Indice, texto: str, pasada: _Pasada, ctx: _Contexto, res:
         res.agregar(entrada, a, b)
 
 
+_GRUPOS_PATRONES = ("muni", "alc", "univ", "camc", "camm", "dir", "pref", "gob", "cons", "rree", "bib", "ie", "cs",
+                    "fund", "dsig")
+
+
 def _grupo(m: re.Match[str]) -> str:
-    for nombre in ("muni", "alc", "univ", "camc", "camm", "dir", "pref", "gob", "cons", "rree", "bib", "ie", "cs",
-                   "fund", "dsig"):
+    # Las alternativas de _PATRONES son excluyentes y su grupo externo es el último en cerrarse: `lastgroup` es la
+    # que coincidió (sin pedir hasta quince grupos). Se comprueba como antes por si acaso.
+    nombre = m.lastgroup
+    if nombre in _GRUPOS_PATRONES and m.group(nombre):
+        return nombre
+    for nombre in _GRUPOS_PATRONES:
         if m.group(nombre):
             return nombre
     return ""
