@@ -22,6 +22,7 @@ from datos.almacen.progreso import Progreso
 from datos.almacen.resumen import Resumen
 from datos.almacen.ruta import NOTAS_POR_DEFECTO, RAIZ_DATOS
 from datos.almacen.ruta import ruta_bd as resolver_ruta
+from datos.extraccion import lectura
 from datos.extraccion.modelos import Rechazo
 
 __all__ = ["construir", "ErrorConstruccion", "ConstruccionEnCurso", "Resumen"]
@@ -51,48 +52,11 @@ class ErrorConstruccion(RuntimeError):
     """La construcción no pudo hacerse (sin entradas, base no escribible...): mensaje en español."""
 
 
-def _recorrer(carpeta: str, visitadas: set[str]) -> Iterator[str | Rechazo]:
-    """Como `lectura._recorrer`, pero sin leer: los trabajadores leen (mismos rechazos y mismo orden)."""
-    real = os.path.realpath(carpeta)
-    if real in visitadas:
-        yield Rechazo(
-            carpeta,
-            "Carpeta omitida: un enlace simbólico lleva a una carpeta ya recorrida (evita un ciclo)",
-            f"apunta a {real}",
-        )
-        return
-    visitadas.add(real)
-    try:
-        entradas = sorted(os.scandir(carpeta), key=lambda e: e.name)
-    except OSError as error:
-        yield Rechazo(carpeta, "No se pudo abrir la carpeta (permiso denegado o ruta inválida)", str(error))
-        return
-    for entrada in entradas:
-        if entrada.name.startswith("."):
-            continue  # archivos ocultos del sistema (.DS_Store, .git ...)
-        ruta = os.path.join(carpeta, entrada.name)
-        try:
-            es_carpeta = entrada.is_dir()
-        except OSError:
-            es_carpeta = False
-        if es_carpeta:
-            yield from _recorrer(ruta, visitadas)
-        else:
-            yield ruta
-
-
 def _elementos(rutas: Iterable[Path]) -> Iterator[str | Rechazo]:
     """Archivos a leer (en el orden de `lectura.leer`) y rechazos del recorrido."""
     for ruta in rutas:
         try:
-            if ruta.is_dir():
-                yield from _recorrer(str(ruta), set())
-            elif ruta.exists() or ruta.is_symlink():
-                yield str(ruta)
-            else:
-                yield Rechazo(str(ruta), "El archivo o carpeta no existe")
-        except OSError as error:
-            yield Rechazo(str(ruta), "No se pudo acceder a la ruta", str(error))
+            yield from lectura.archivos(ruta)
         except Exception as e:  # noqa: BLE001 - una ruta ilegible no debe detener el lote
             yield Rechazo(str(ruta), MOTIVO_LECTURA_FALLIDA, f"{type(e).__name__}: {e}"[:500])
 

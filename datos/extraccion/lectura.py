@@ -49,22 +49,37 @@ def limite_bytes() -> int:
 def leer(rutas: Iterable[str | Path], limite: int | None = None) -> Iterator[Resultado]:
     """Recorre archivos y carpetas (recursivo, orden alfabético) y produce notas o rechazos."""
     maximo = limite if limite is not None else limite_bytes()
+    for item in archivos(rutas):
+        if isinstance(item, Rechazo):
+            yield item
+            continue
+        try:
+            yield from leer_archivo(item, maximo)
+        except OSError as error:
+            yield Rechazo(item, "No se pudo acceder a la ruta", str(error))
+
+
+def archivos(rutas: Iterable[str | Path] | str | Path) -> Iterator[str | Rechazo]:
+    """Los archivos que `leer` leería, en su orden, y los rechazos del recorrido (sin leer nada).
+
+    La construcción lo usa para repartir la lectura entre trabajadores con los mismos rechazos.
+    """
     if isinstance(rutas, (str, Path)):
         rutas = [rutas]
     for ruta in rutas:
         camino = Path(ruta)
         try:
             if camino.is_dir():
-                yield from _recorrer(str(ruta), maximo, set())
+                yield from _recorrer(str(ruta), set())
             elif camino.exists() or camino.is_symlink():
-                yield from leer_archivo(str(ruta), maximo)
+                yield str(ruta)
             else:
                 yield Rechazo(str(ruta), "El archivo o carpeta no existe")
         except OSError as error:
             yield Rechazo(str(ruta), "No se pudo acceder a la ruta", str(error))
 
 
-def _recorrer(carpeta: str, maximo: int, visitadas: set[str]) -> Iterator[Resultado]:
+def _recorrer(carpeta: str, visitadas: set[str]) -> Iterator[str | Rechazo]:
     real = os.path.realpath(carpeta)
     if real in visitadas:
         yield Rechazo(
@@ -88,9 +103,9 @@ def _recorrer(carpeta: str, maximo: int, visitadas: set[str]) -> Iterator[Result
         except OSError:
             es_carpeta = False
         if es_carpeta:
-            yield from _recorrer(ruta, maximo, visitadas)
+            yield from _recorrer(ruta, visitadas)
         else:
-            yield from leer_archivo(ruta, maximo)
+            yield ruta
 
 
 def leer_archivo(ruta: str, limite: int | None = None) -> Iterator[Resultado]:
