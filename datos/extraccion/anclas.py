@@ -29,16 +29,8 @@ def coincidencias(
     `busqueda` es el texto donde se buscan los inicios (p. ej. el texto en minúsculas); debe tener el
     mismo largo que `texto`. Por omisión, el propio texto.
     """
-    halladas = []
-    siguiente = 0
-    for inicio in sorted({fin - n + 1 for fin, n in inicios.iter(texto if busqueda is None else busqueda)}):
-        if inicio < siguiente:
-            continue
-        m = patron.match(texto, inicio)
-        if m:
-            halladas.append(m)
-            siguiente = m.end()
-    return halladas
+    halladas = {fin - n + 1 for fin, n in inicios.iter(texto if busqueda is None else busqueda)}
+    return coincidencias_desde(patron, texto, sorted(halladas))
 
 
 def _es_palabra(c: str) -> bool:

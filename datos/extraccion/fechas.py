@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from datos.extraccion.anclas import coincidencias_desde
 from datos.extraccion.modelos import Hallazgo
 from datos.extraccion.oraciones import oracion_de
 
@@ -194,16 +195,7 @@ def _coincidencias(patron: re.Pattern[str], texto: str, inicios: list[int] | Non
     """= list(patron.finditer(texto)) si toda coincidencia empieza en `inicios` (patrones sin coincidencias vacías)."""
     if inicios is None:
         return list(patron.finditer(texto))
-    halladas = []
-    siguiente = 0
-    for inicio in sorted(set(inicios)):
-        if inicio < siguiente:
-            continue
-        m = patron.match(texto, inicio)
-        if m:
-            halladas.append(m)
-            siguiente = m.end()
-    return halladas
+    return coincidencias_desde(patron, texto, sorted(set(inicios)))
 
 
 def _candidatas(cuerpo: str, publicacion: date | None) -> list[_Candidata]:
