@@ -18,21 +18,10 @@ import pytest
 from consultas import conexion, coparticipacion, resumen
 from consultas.filtros import Filtros
 from tests import bd_prueba as bd
-from tests.bd_prueba import ACNUR, GORE, MIGRACION, OIM, PNP, SEGURIDAD
+from tests.bd_prueba import GORE, MIGRACION, OIM, PNP
+from tests.test_consultas_marts import FILTROS
 
-FILTROS_PRUEBA = [
-    Filtros(),
-    Filtros(anio_desde=2023, anio_hasta=2023),
-    Filtros(region=("Tumbes", "Lima")),
-    Filtros(pais=("Estados Unidos",)),
-    Filtros(oficina=("Cancillería Tumbes",), tipo_evento=("reunión",)),
-    Filtros(tipo_oficina=("sede_central", "mision_exterior")),
-    Filtros(organizacion=(PNP,)),
-    Filtros(organizacion=(ACNUR, PNP), anio_desde=2024),
-    Filtros(tema=(SEGURIDAD,)),
-    Filtros(tema=(MIGRACION,), organizacion=(OIM,)),
-    Filtros(region=("Amazonas",)),  # sin eventos
-]
+FILTROS_PRUEBA = [*FILTROS, Filtros(region=("Amazonas",))]  # el último, sin eventos
 # (top_matriz, top_red, n_pares, organizacion, n_socios, n_principales)
 PARAMETROS = [(15, 30, 20, None, 20, 50), (2, 3, 1, GORE, 1, 2), (4, 2, 2, "No existe", 5, 1), (1, 1, 0, OIM, 0, 3)]
 
