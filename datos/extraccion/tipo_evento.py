@@ -79,6 +79,19 @@ def _es_palabra(c: str) -> bool:
     return c.isalnum() or c == "_"  # la definición de \w de `re` para str
 
 
+def _ordenes_que_calzan(plano: str, inicio: int, fin: int, largo: int, destinos) -> list[int]:  # noqa: ANN001
+    """Órdenes de `destinos` cuya llave, hallada en plano[inicio:fin + 1], respeta los bordes de palabra.
+
+    Exacta: \\b al inicio y al final; con '*': \\b al inicio y \\w* come el resto de la palabra (basta
+    que la última sea letra). Las dos pasadas del módulo (por oración y por nota) usan esta misma regla.
+    """
+    antes = inicio > 0 and _es_palabra(plano[inicio - 1])
+    if antes == _es_palabra(plano[inicio]):
+        return []  # sin \b al inicio
+    ultima = _es_palabra(plano[fin])
+    despues = fin + 1 < largo and _es_palabra(plano[fin + 1])
+    return [orden for orden, prefijo in destinos if ((ultima or despues) if prefijo else ultima != despues)]
+
 def _tipos_en(plano: str, tipos: _Tipos) -> set[int]:
     """Órdenes de los tipos con alguna palabra clave entre límites de palabra (como r"\b(?:…)\b")."""
     hallados: set[int] = set()
@@ -86,16 +99,7 @@ def _tipos_en(plano: str, tipos: _Tipos) -> set[int]:
         return hallados
     largo = len(plano)
     for fin, (n, destinos) in tipos.automata.iter(plano):
-        inicio = fin - n + 1
-        antes = inicio > 0 and _es_palabra(plano[inicio - 1])
-        if antes == _es_palabra(plano[inicio]):
-            continue  # sin \b al inicio
-        ultima = _es_palabra(plano[fin])
-        despues = fin + 1 < largo and _es_palabra(plano[fin + 1])
-        for orden, prefijo in destinos:
-            # exacta: \b al final; con '*': \w* come el resto de la palabra (basta que la última sea letra)
-            if (ultima or despues) if prefijo else ultima != despues:
-                hallados.add(orden)
+        hallados.update(_ordenes_que_calzan(plano, fin - n + 1, fin, largo, destinos))
     return hallados
 
 
@@ -133,14 +137,7 @@ def _tipos_en_fuentes(planos: list[str], tipos: _Tipos) -> list[set[int]]:
             fin = inicio + len(literal) - 1
             if fin >= largo or not plano.startswith(literal, inicio):
                 continue  # cruza a otra fuente o la llave igualó puntuación con espacio
-            antes = inicio > 0 and _es_palabra(plano[inicio - 1])
-            if antes == _es_palabra(plano[inicio]):
-                continue  # sin \b al inicio
-            ultima = _es_palabra(plano[fin])
-            despues = fin + 1 < largo and _es_palabra(plano[fin + 1])
-            for orden, prefijo in destinos:
-                if (ultima or despues) if prefijo else ultima != despues:
-                    hallados[k].add(orden)
+            hallados[k].update(_ordenes_que_calzan(plano, inicio, fin, largo, destinos))
     return hallados
 
 
