@@ -1,7 +1,7 @@
 """Perfil de una organización: su ficha, su actividad en el tiempo, dónde, en qué temas y sus eventos.
 
-`panorama` da todo lo de la página con una sola lectura filtrada del mart: los eventos de la
-organización quedan en una tabla temporal de la conexión y cada parte se calcula sobre ellos.
+`panorama` da todo lo de la página desde el mart organizacion_evento, ordenado por organización: cada
+parte lee solo los bloques de la organización elegida (y sus textos, juntos), no las tablas enteras.
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from dataclasses import replace as dataclasses_replace
 from typing import Any
 
+import duckdb
 import pandas as pd
 
-from consultas.conexion import cursor
+from consultas.conexion import cursor, cursor_del_hilo
 from consultas.ejecucion import preparar, tabla
 from consultas.filtros import Filtros
 from consultas.linea_tiempo import unidad
@@ -73,11 +74,55 @@ def panorama(
     f: Filtros, organizacion: str, granularidad: str = "mes", limite: int | None = 500, n_socios: int = 15
 ) -> Panorama:
     """perfil, linea_organizacion, regiones_organizacion, temas_organizacion, socios_de y eventos_organizacion
-    de una vez: los eventos filtrados de la organización se eligen una sola vez (tabla temporal del cursor)."""
+    de una vez, desde el mart organizacion_evento (solo los bloques de la organización)."""
     from consultas.coparticipacion import socios_de
 
     organizacion = str(organizacion)
     limite = None if limite is None else max(0, int(limite))
+    c = cursor_del_hilo()
+    try:
+        org_id, nombre, sigla, tipo, en_catalogo, temas_sin_bit, elegidos_sin_bit, mascara, _ = c.execute(
+            *preparar("organizacion_id_y_bits", None, [organizacion, list(f.tema)])).fetchone()
+    except duckdb.CatalogException:  # base anterior al mart organizacion_evento
+        resultado = _panorama_temporal(f, organizacion, granularidad, limite, n_socios)
+    else:
+        # El filtro de tema es una prueba de bits en la misma lectura del mart; la mascara se calcula una vez
+        # (preparar la buscaría en cada consulta). Si algún tema elegido no tiene bit, semi-join de siempre.
+        por_bits = not (f.tema and elegidos_sin_bit)
+        sin_tema = f.con(tema=()) if por_bits else f
+        bits = [not (f.tema and por_bits), int(mascara)]
+
+        def df(nombre_sql: str, antes: list, despues: list = ()) -> pd.DataFrame:
+            sql, params = preparar(nombre_sql, sin_tema, [*antes, *bits, *despues])
+            return c.execute(sql, params).df()
+
+        regiones = df("organizacion_regiones_mart", [org_id])
+        perfil = {} if org_id is None else _ficha(pd.DataFrame([{
+            "nombre": nombre, "sigla": sigla, "tipo": tipo, "en_catalogo": en_catalogo,
+            "eventos": regiones["eventos"].sum(),
+            "primera_fecha": regiones["primera_fecha"].min(), "ultima_fecha": regiones["ultima_fecha"].max(),
+        }]))
+        resultado = Panorama(
+            perfil=perfil,
+            linea=df("organizacion_linea_mart", [unidad(granularidad), org_id]),
+            regiones=regiones[["region", "eventos"]],
+            temas=(df("organizacion_temas_mart", [org_id]) if not temas_sin_bit
+                   else temas_organizacion(f, organizacion)),
+            # Sin filtros, los socios salen del mart par_resumen (más barato aún).
+            socios=pd.DataFrame() if f.es_vacio() else df("organizacion_socios_mart", [org_id],
+                                                          [org_id, max(0, int(n_socios))]),
+            eventos=df("organizacion_lista_mart", [org_id], [limite, org_id]),
+        )
+    if f.es_vacio():
+        resultado = dataclasses_replace(resultado, socios=socios_de(f, organizacion, n_socios))
+    return resultado
+
+
+def _panorama_temporal(
+    f: Filtros, organizacion: str, granularidad: str, limite: int | None, n_socios: int
+) -> Panorama:
+    """Para una base anterior al mart organizacion_evento: los eventos filtrados de la organización se eligen
+    una sola vez en una tabla temporal del cursor (desde hechos_organizacion) y cada parte sale de ahí."""
     with cursor() as c:
 
         def df(nombre: str, filtros: Filtros | None, extras: list) -> pd.DataFrame:
@@ -89,18 +134,14 @@ def panorama(
         sql, params = preparar("organizacion_eventos_temporal", f, [org_id], c)
         c.execute(sql, params)
         try:
-            resultado = Panorama(
+            return Panorama(
                 perfil=_ficha(df("organizacion_perfil_temporal", None, [organizacion])),
                 linea=df("organizacion_linea_temporal", None, [unidad(granularidad)]),
                 regiones=df("organizacion_regiones_temporal", None, []),
                 temas=df("organizacion_temas_temporal", f, []),
-                # Sin filtros, los socios salen del mart par_resumen (más barato que releer participaciones).
                 socios=pd.DataFrame() if f.es_vacio() else df("organizacion_socios_temporal", f,
                                                               [org_id, max(0, int(n_socios))]),
                 eventos=df("organizacion_lista_temporal", None, [limite, org_id]),
             )
         finally:
             c.execute("DROP TABLE IF EXISTS _eventos_organizacion")
-    if f.es_vacio():
-        resultado = dataclasses_replace(resultado, socios=socios_de(f, organizacion, n_socios))
-    return resultado
