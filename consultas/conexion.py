@@ -55,6 +55,19 @@ _VISTAS_DE_RESPALDO = {
         " e.fecha, e.anio, e.mes, e.region, e.pais, e.oficina, e.tipo_oficina, e.tipo_evento"
         " FROM articula.main.eventos e"
     ),
+    # Sin `temas_bits` propio: lo trae de hechos_evento si allí existe (y solo entonces se filtra por bits).
+    "evento_lista": (
+        "CREATE VIEW memory.main.evento_lista AS"
+        " SELECT h.*, x.fecha_publicacion, x.titulo, x.tipo_nota, x.numero_nota,"
+        " (SELECT list(eo.organizacion_id) FROM articula.main.evento_organizacion eo"
+        " WHERE eo.evento_id = h.evento_id) AS organizacion_ids,"
+        " coalesce((SELECT string_agg(t.tema, ', ' ORDER BY t.tema) FROM articula.main.evento_tema t"
+        " WHERE t.evento_id = h.evento_id), '') AS temas,"
+        " coalesce((SELECT string_agg(s.espacio, ', ' ORDER BY s.espacio) FROM articula.main.evento_espacio s"
+        " WHERE s.evento_id = h.evento_id), '') AS espacios,"
+        " x.url, x.archivo"
+        " FROM hechos_evento h JOIN articula.main.eventos x ON x.evento_id = h.evento_id"
+    ),
     "hechos_organizacion": (
         "CREATE VIEW memory.main.hechos_organizacion AS"
         " SELECT eo.evento_id, eo.organizacion_id,"
@@ -66,6 +79,21 @@ _VISTAS_DE_RESPALDO = {
         " SELECT t.evento_id, t.tema,"
         " e.fecha, e.anio, e.mes, e.region, e.pais, e.oficina, e.tipo_oficina, e.tipo_evento"
         " FROM articula.main.evento_tema t JOIN articula.main.eventos e USING (evento_id)"
+    ),
+    "semana_organizacion": (
+        "CREATE VIEW memory.main.semana_organizacion AS"
+        " SELECT u.unidad, CAST(date_trunc(u.unidad, h.fecha) AS DATE) AS periodo, h.organizacion_id,"
+        " count(*) AS eventos FROM hechos_organizacion h"
+        " CROSS JOIN (VALUES ('week'), ('month'), ('year')) AS u(unidad)"
+        " WHERE h.fecha IS NOT NULL GROUP BY ALL"
+    ),
+    # Como evento_lista: `temas_bits` de hechos_organizacion si allí existe.
+    "calidad_fuera_de_catalogo": (
+        "CREATE VIEW memory.main.calidad_fuera_de_catalogo AS"
+        " SELECT h.*, eo.evidencia FROM hechos_organizacion h"
+        " JOIN articula.main.organizaciones o ON o.organizacion_id = h.organizacion_id AND NOT o.en_catalogo"
+        " JOIN articula.main.evento_organizacion eo"
+        " ON eo.evento_id = h.evento_id AND eo.organizacion_id = h.organizacion_id"
     ),
     "hechos_par": (
         "CREATE VIEW memory.main.hechos_par AS"

@@ -17,12 +17,7 @@ def lista_eventos(f: Filtros, limite: int | None = None) -> pd.DataFrame:
     organizaciones, temas y espacios son textos con los nombres separados por
     ", " en orden alfabético. `limite=None` trae todos (para descargas).
     """
-    if limite is None:  # descarga completa: todos los bloques
-        return tabla("lista_eventos", f, [None, None, True, None, True])
-    limite = max(0, int(limite))
-    # Primero qué fechas cubre la lista: con ese rango los marts por fecha se leen solo en parte.
-    desde, con_sin_fecha = filas("lista_eventos_rango", f, [limite])[0]
-    return tabla("lista_eventos", f, [limite, desde, con_sin_fecha, desde, con_sin_fecha])
+    return tabla("lista_eventos", f, [None if limite is None else max(0, int(limite))])
 
 
 def contar_eventos(f: Filtros) -> int:

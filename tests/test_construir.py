@@ -380,6 +380,8 @@ def test_marts_incrementales_igualan_al_calculo_completo(tmp_path: Path, monkeyp
         con.close()
     assert incrementales == _filas_marts(bd)
     assert incrementales["evento_par"] and incrementales["par_resumen"]
+    assert incrementales["evento_lista"] and incrementales["semana_organizacion"]
+    assert incrementales["calidad_fuera_de_catalogo"]
 
 
 def test_ids_y_huellas_unicos_tras_varias_construcciones(bd_corpus_copia: Path, tmp_path: Path) -> None:

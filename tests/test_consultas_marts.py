@@ -40,6 +40,7 @@ VISTAS = {
     "por_semana_y_organizacion": lambda f: linea_tiempo.eventos_por_periodo(f, "semana", "organizacion", top=2),
     "por_mes_y_tipo_organizacion": lambda f: linea_tiempo.eventos_por_periodo(f, "mes", "tipo_organizacion", 1),
     "por_anio_y_tema": lambda f: linea_tiempo.eventos_por_periodo(f, "anio", "tema", top=1),
+    "por_anio_y_organizacion": lambda f: linea_tiempo.eventos_por_periodo(f, "anio", "organizacion", top=1),
     "lista_eventos": lambda f: eventos.lista_eventos(f, 3),
     "lista_eventos_completa": lambda f: eventos.lista_eventos(f),
     "contar_eventos": eventos.contar_eventos,

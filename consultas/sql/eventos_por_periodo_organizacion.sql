@@ -2,20 +2,23 @@
 -- Eventos por periodo y organización: un evento cuenta en cada organización que participa.
 -- "Otros" suma participaciones de las demás organizaciones (no eventos distintos): contar eventos
 -- distintos ahí exige deduplicar millones de filas a gran escala y no cambia la lectura del gráfico.
--- Se agrega una vez por (periodo, organización) y sobre eso se eligen las principales.
-WITH conteo AS MATERIALIZED (
-    SELECT CAST(date_trunc(?, e.fecha) AS DATE) AS periodo, e.organizacion_id AS clave, count(*) AS eventos
-    FROM hechos_organizacion e
+-- Se filtran los eventos en evento_lista (una fila por evento, con la lista de sus organizaciones:
+-- 4 veces menos filas que hechos_organizacion) y solo se despliegan las listas de los que pasan.
+-- Las principales salen de contar por organización (pocos grupos) y después se cuenta por periodo y
+-- principal u "Otros": agrupar de una vez por (periodo, organización) arma cientos de miles de
+-- grupos y costaba más que leer las filas.
+WITH filas AS MATERIALIZED (
+    SELECT CAST(date_trunc(?, e.fecha) AS DATE) AS periodo, unnest(e.organizacion_ids) AS clave
+    FROM evento_lista e
     WHERE e.fecha IS NOT NULL AND ({donde})
-    GROUP BY ALL
 ),
 principales AS (
-    SELECT clave FROM conteo GROUP BY clave ORDER BY sum(eventos) DESC, clave LIMIT ?
+    SELECT clave FROM filas GROUP BY clave ORDER BY count(*) DESC, clave LIMIT ?
 ),
 agrupado AS (
     SELECT periodo, CASE WHEN clave IN (SELECT clave FROM principales) THEN clave END AS clave,
-           CAST(sum(eventos) AS BIGINT) AS eventos
-    FROM conteo
+           count(*) AS eventos
+    FROM filas
     GROUP BY ALL
 )
 SELECT a.periodo, coalesce(o.nombre, 'Otros') AS grupo, a.eventos
