@@ -49,18 +49,22 @@ def ordenar(nombres: list[str], eventos: dict[str, int], juntos: dict[tuple[str,
         base = math.sqrt(max(eventos.get(a, 0), 1) * max(eventos.get(b, 0), 1))
         return compartidos / base
 
+    # La similitud de cada par, calculada una vez (la aglomeración la vuelve a pedir en cada vuelta).
+    tabla_sim = {a: {b: sim(a, b) for b in nombres} for a in nombres}
     grupos: list[list[str]] = [[n] for n in nombres]
     while len(grupos) > 1:
         mejor: tuple[float, int, int] | None = None
         for i in range(len(grupos)):
+            filas_i = [tabla_sim[a] for a in grupos[i]]
             for j in range(i + 1, len(grupos)):
-                promedio = sum(sim(a, b) for a in grupos[i] for b in grupos[j]) / (len(grupos[i]) * len(grupos[j]))
+                grupo_j = grupos[j]
+                promedio = sum(fila[b] for fila in filas_i for b in grupo_j) / (len(filas_i) * len(grupo_j))
                 if mejor is None or promedio > mejor[0]:
                     mejor = (promedio, i, j)
         _, i, j = mejor
         a, b = grupos[i], grupos[j]
         candidatos = [a + b, a + b[::-1], a[::-1] + b, a[::-1] + b[::-1]]
-        unido = max(candidatos, key=lambda c: sim(c[len(a) - 1], c[len(a)]))
+        unido = max(candidatos, key=lambda c: tabla_sim[c[len(a) - 1]][c[len(a)]])
         grupos[i] = unido
         del grupos[j]
     return grupos[0] if grupos else []
