@@ -14,12 +14,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from consultas.ejecucion import filas, tabla
 from consultas.filtros import Filtros
 
 COLUMNAS_MATRIZ = ["fila", "columna", "eventos", "etiqueta_fila", "etiqueta_columna", "orden_fila", "orden_columna"]
+_ENTERAS = ("eventos", "orden_fila", "orden_columna")  # int64, como los conteos de DuckDB
 
 
 def pares_principales(f: Filtros, n: int = 20) -> pd.DataFrame:
@@ -100,13 +102,13 @@ def _matriz_de(celdas: list[tuple]) -> pd.DataFrame:
     entrada = sorted(eventos, key=lambda n: (-eventos[n], n))
     orden = ordenar(entrada, eventos, juntos)
     posicion = {n: i for i, n in enumerate(orden)}
-    filas = []
+    filas_ = []
     for a in orden:
         for b in orden:
             valor = eventos[a] if a == b else juntos.get((a, b)) or juntos.get((b, a)) or 0
-            filas.append((a, b, int(valor), etiquetas[a], etiquetas[b], posicion[a], posicion[b]))
-    resultado = pd.DataFrame(filas, columns=COLUMNAS_MATRIZ)
-    resultado = resultado.astype({"eventos": "int64", "orden_fila": "int64", "orden_columna": "int64"})
+            filas_.append((a, b, int(valor), etiquetas[a], etiquetas[b], posicion[a], posicion[b]))
+    hay = bool(filas_)  # sin filas, las columnas de texto quedan `object` (como un DataFrame vacío)
+    resultado = _marco(filas_, COLUMNAS_MATRIZ, [hay, hay, True, hay, hay, True, True])
     resultado.attrs["orden"] = orden
     return resultado
 
@@ -218,10 +220,10 @@ def _marco(filas_: list[tuple], columnas: list[str], con_texto: list[bool] | Non
     datos: dict[str, object] = {}
     for i, columna in enumerate(columnas):
         valores = [fila[i] for fila in filas_]
-        if columna == "eventos":
-            datos[columna] = pd.Series(valores, dtype="int64")
+        if columna in _ENTERAS:
+            datos[columna] = np.array(valores, dtype=np.int64)
         elif con_texto[i] if con_texto is not None else any(v is not None for v in valores):
-            datos[columna] = pd.Series(valores, dtype="str")
+            datos[columna] = pd.array(valores, dtype="str")
         else:
-            datos[columna] = pd.Series(valores, dtype=object)
-    return pd.DataFrame(datos, columns=columnas)
+            datos[columna] = np.array(valores, dtype=object)
+    return pd.DataFrame(datos, columns=columnas, copy=False)
