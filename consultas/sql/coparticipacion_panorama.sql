@@ -36,7 +36,7 @@ umbral AS (
     SELECT CASE WHEN count(*) >= ? THEN min(eventos) ELSE 1 END AS minimo
     FROM (SELECT eventos FROM pares_top ORDER BY eventos DESC LIMIT ?)
 ),
-posibles AS MATERIALIZED (  -- organizaciones con al menos `minimo` eventos filtrados, salvo las del top
+posibles AS MATERIALIZED (  -- organizaciones con al menos `minimo` eventos filtrados
     SELECT organizacion_id FROM conteo WHERE eventos >= (SELECT minimo FROM umbral)
 ),
 candidatos AS MATERIALIZED (  -- pares que pueden llegar a `minimo` y que pares_top no tiene (alguna fuera del top)
