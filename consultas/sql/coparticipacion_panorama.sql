@@ -6,8 +6,9 @@
 --   principal: las M organizaciones con más eventos (orden por nombre en empates, como socios_principales).
 -- Los pares principales no recorren todos los pares: el N-ésimo mejor par entre las K primeras es una cota
 -- inferior `minimo` del N-ésimo mejor par. Un par con `minimo` eventos juntos entre los filtrados tiene al
--- menos `minimo` en total (par_resumen) y cada una de las dos al menos `minimo` eventos filtrados: solo esos
--- pares y esas organizaciones se cruzan (mismo resultado, con empates incluidos).
+-- menos `minimo` en total (par_resumen) y cada una de las dos al menos `minimo` eventos filtrados. Los pares
+-- entre las K primeras ya están contados (pares_top); solo se cruzan los demás pares que cumplen eso (casi
+-- nunca hay: con muchos eventos, `minimo` supera los eventos de la K+1-ésima). Mismo resultado, con empates.
 WITH base AS MATERIALIZED (
     SELECT e.evento_id, e.organizacion_id
     FROM hechos_organizacion e
@@ -35,20 +36,30 @@ umbral AS (
     SELECT CASE WHEN count(*) >= ? THEN min(eventos) ELSE 1 END AS minimo
     FROM (SELECT eventos FROM pares_top ORDER BY eventos DESC LIMIT ?)
 ),
-candidatos AS MATERIALIZED (
-    SELECT organizacion_a, organizacion_b FROM par_resumen WHERE eventos >= (SELECT minimo FROM umbral)
+posibles AS MATERIALIZED (  -- organizaciones con al menos `minimo` eventos filtrados
+    SELECT organizacion_id FROM conteo WHERE eventos >= (SELECT minimo FROM umbral)
+),
+candidatos AS MATERIALIZED (  -- pares que pueden llegar a `minimo` y que pares_top no tiene (alguna fuera del top)
+    SELECT organizacion_a, organizacion_b FROM par_resumen
+    WHERE eventos >= (SELECT minimo FROM umbral)
+      AND organizacion_a IN (SELECT organizacion_id FROM posibles)
+      AND organizacion_b IN (SELECT organizacion_id FROM posibles)
+      AND NOT (organizacion_a IN (SELECT organizacion_id FROM top) AND organizacion_b IN (SELECT organizacion_id FROM top))
 ),
 candidatas AS (
     SELECT evento_id, organizacion_id FROM base
-    WHERE organizacion_id IN (SELECT organizacion_id FROM conteo WHERE eventos >= (SELECT minimo FROM umbral))
-      AND organizacion_id IN (SELECT organizacion_a FROM candidatos UNION SELECT organizacion_b FROM candidatos)
+    WHERE organizacion_id IN (SELECT organizacion_a FROM candidatos UNION ALL SELECT organizacion_b FROM candidatos)
 ),
 pares AS (
-    SELECT a.organizacion_id AS organizacion_a, b.organizacion_id AS organizacion_b, count(*) AS eventos
-    FROM candidatas a
-    JOIN candidatas b ON b.evento_id = a.evento_id AND a.organizacion_id < b.organizacion_id
-    SEMI JOIN candidatos c ON c.organizacion_a = a.organizacion_id AND c.organizacion_b = b.organizacion_id
-    GROUP BY ALL
+    SELECT organizacion_a, organizacion_b, eventos FROM (
+        SELECT organizacion_a, organizacion_b, eventos FROM pares_top
+        UNION ALL
+        SELECT a.organizacion_id, b.organizacion_id, count(*)
+        FROM candidatas a
+        JOIN candidatas b ON b.evento_id = a.evento_id AND a.organizacion_id < b.organizacion_id
+        SEMI JOIN candidatos c ON c.organizacion_a = a.organizacion_id AND c.organizacion_b = b.organizacion_id
+        GROUP BY ALL
+    )
     ORDER BY eventos DESC, organizacion_a, organizacion_b
     LIMIT ?
 ),
@@ -58,16 +69,16 @@ elegida AS (
                       ORDER BY t.eventos DESC, o.nombre LIMIT 1)
                 ELSE (SELECT organizacion_id FROM organizaciones WHERE nombre = CAST(? AS VARCHAR)) END AS organizacion_id
 ),
-socios AS (
-    SELECT b.organizacion_id, count(*) AS eventos
-    FROM base a
-    JOIN base b ON b.evento_id = a.evento_id AND b.organizacion_id <> a.organizacion_id
-    WHERE a.organizacion_id = (SELECT organizacion_id FROM elegida)
+socios AS (  -- en los eventos de la elegida, cuántos comparte con cada una (ella misma se quita al final)
+    SELECT organizacion_id, count(*) AS eventos
+    FROM base
+    WHERE evento_id IN (SELECT b.evento_id FROM base b JOIN elegida s USING (organizacion_id))
     GROUP BY ALL
 ),
 socios_n AS (
     SELECT s.organizacion_id, s.eventos
     FROM socios s JOIN organizaciones o USING (organizacion_id)
+    ANTI JOIN elegida x ON x.organizacion_id = s.organizacion_id
     ORDER BY s.eventos DESC, o.nombre
     LIMIT ?
 ),
