@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from datos.extraccion import catalogos
+from datos.extraccion import catalogos, temas
 from datos.extraccion.anclas import coincidencias_desde
 from datos.extraccion.modelos import OrganizacionHallada
 from datos.extraccion.oraciones import oracion_de
@@ -120,7 +120,18 @@ class _Indice:
         self.siglas = {e.sigla: e for e in self.exacto.values() if e.sigla}
         self.departamentos = _departamentos()
         self.paises = _paises()
-        self.automata = _automata_unico(candidatos, self.departamentos)
+        self.llaves = _llaves_unicas(candidatos, self.departamentos)
+        self._con_temas: tuple[object, object] | None = None  # (taxonomía, autómata de llaves + pistas de temas)
+
+    def automata(self, taxonomia: object):  # noqa: ANN201
+        """El autómata único con las pistas de `taxonomia`: temas reusa la pasada que hizo `buscar`."""
+        con_temas = self._con_temas
+        if con_temas is None or con_temas[0] is not taxonomia:
+            llaves = dict(self.llaves)
+            for k, pistas in temas.pistas_por_llave(taxonomia).items():
+                llaves[k] = llaves.get(k, _Llave())._replace(pistas=pistas)
+            con_temas = self._con_temas = (taxonomia, automata(llaves))
+        return con_temas[1]
 
     def _agregar(self, candidatos: dict[str, list[_Candidato]], forma: str, entrada: _Entrada) -> None:
         k = clave(forma)
@@ -189,9 +200,10 @@ class _Llave(NamedTuple):
     departamento: str | None = None  # contexto: región de la nota
     patron: bool = False  # cabeza de `_PATRONES`
     lista: bool = False  # cabeza de `_LISTA`
+    pistas: tuple | None = None  # pistas de temas (ver `temas.recordar_coincidencias`)
 
 
-def _automata_unico(candidatos: dict[str, list[_Candidato]], departamentos: dict[str, str]):
+def _llaves_unicas(candidatos: dict[str, list[_Candidato]], departamentos: dict[str, str]) -> dict[str, _Llave]:
     """Catálogo, lugares y cabezas de patrones y de listas en un solo autómata: una pasada por nota."""
     llaves: dict[str, _Llave] = {k: _Llave(candidatos=tuple(v)) for k, v in candidatos.items()}
     for k, dep in departamentos.items():
@@ -203,7 +215,7 @@ def _automata_unico(candidatos: dict[str, list[_Candidato]], departamentos: dict
     for k in _DISPARADORES_LISTA:
         k = llave(k, prefijo=True)
         llaves[k] = llaves.get(k, _Llave())._replace(lista=True)
-    return automata(llaves)
+    return llaves
 
 
 @dataclass
@@ -214,29 +226,37 @@ class _Pasada:
     lugares: dict[str, int]  # departamento -> menciones, en orden de primera mención
     patrones: set[int]  # inicios de cabezas de `_PATRONES`
     listas: set[int]  # inicios de cabezas de `_LISTA`
+    temas: list  # (inicio, fin, pistas) de temas, como `temas._coincidencias`
 
 
-def _pasada(indice: _Indice, tp: TextoPlegado) -> _Pasada:
-    """Una sola pasada del autómata; posiciones en el original solo donde hacen falta."""
-    pasada = _Pasada([], {}, set(), set())
-    if not len(indice.automata):
+def _pasada(indice: _Indice, tp: TextoPlegado, taxonomia: object) -> _Pasada:
+    """Una sola pasada del autómata (también para temas); posiciones en el original solo donde hacen falta."""
+    pasada = _Pasada([], {}, set(), set(), [])
+    automata_unico = indice.automata(taxonomia)
+    if not len(automata_unico):
         return pasada
     lugares = pasada.lugares
+    catalogo, halladas_temas = pasada.catalogo, pasada.temas
     cortes, desplazamientos, largo_original = tp._cortes, tp._desplazamientos, len(tp.original_texto)
-    for fin_incl, (largo, completa, (candidatos, departamento, patron, lista)) in indice.automata.iter(tp.busqueda):
+    for fin_incl, (largo, completa, (candidatos, departamento, patron, lista, pistas)) in automata_unico.iter(
+        tp.busqueda
+    ):
         if departamento is not None:
             lugares[departamento] = lugares.get(departamento, 0) + 1
-        if candidatos is None and not patron and not lista:
+        if candidatos is None and pistas is None and not patron and not lista:
             continue
         # = tp.original(i) en línea (se llama en cada coincidencia); i tras el espacio inicial
         i = fin_incl - largo + 2
         inicio = i + desplazamientos[bisect_right(cortes, i) - 1]
         inicio = 0 if inicio < 0 else (largo_original if inicio > largo_original else inicio)
-        if candidatos is not None:
+        if candidatos is not None or pistas is not None:
             i = fin_incl - 1 if completa else fin_incl  # último carácter de la palabra
             fin = i + desplazamientos[bisect_right(cortes, i) - 1]
             fin = (0 if fin < 0 else (largo_original if fin > largo_original else fin)) + 1
-            pasada.catalogo.append((inicio, fin, candidatos))
+            if candidatos is not None:
+                catalogo.append((inicio, fin, candidatos))
+            if pistas is not None:
+                halladas_temas.append((inicio, fin, pistas))
         if patron:
             pasada.patrones.add(inicio)
         if lista:
@@ -974,7 +994,9 @@ def buscar(cuerpo: str, titulo: str | None = None) -> list[OrganizacionHallada]:
     indice = _indice()
     tp = TextoPlegado.desde(texto)
     res = _Resultado(texto, indice)
-    pasada = _pasada(indice, tp)
+    taxonomia = temas.taxonomia()
+    pasada = _pasada(indice, tp, taxonomia)
+    temas.recordar_coincidencias(texto, taxonomia, pasada.temas)
     consumidos = _catalogo(indice, tp, pasada, res)
     cortada = _cortada(indice, tp, res)
     if cortada:

@@ -31,10 +31,11 @@ class _Pista:
     raiz: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Taxonomia:
     temas: tuple[str, ...]
     automata: object
+    pistas: dict[str, tuple[_Pista, ...]]  # llave del autómata -> pistas
 
 
 @lru_cache(maxsize=4)
@@ -53,11 +54,33 @@ def _taxonomia_para(carpeta: str) -> _Taxonomia:
             k = llave(palabra.rstrip("*"), prefijo=raiz)
             if k.strip():
                 pistas.setdefault(k, []).append(_Pista(tema, k, peso, raiz))
-    return _Taxonomia(tuple(temas), automata({k: tuple(v) for k, v in pistas.items()}))
+    llaves = {k: tuple(v) for k, v in pistas.items()}
+    return _Taxonomia(tuple(temas), automata(llaves), llaves)
 
 
 def _taxonomia() -> _Taxonomia:
     return _taxonomia_para(os.environ.get("ARTICULA_CATALOGOS", ""))
+
+
+def taxonomia() -> _Taxonomia:
+    """La taxonomía vigente (para que `organizaciones` busque sus pistas en su misma pasada)."""
+    return _taxonomia()
+
+
+def pistas_por_llave(tax: _Taxonomia) -> dict[str, tuple[_Pista, ...]]:
+    """Llave de autómata (ver `plegado.llave`) -> pistas de `tax`."""
+    return tax.pistas
+
+
+# (texto, taxonomía, coincidencias) de la última pasada de `organizaciones.buscar`: el extractor clasifica
+# enseguida el mismo texto, y así no lo recorre otra vez. Una tupla (se reemplaza entera: segura entre hilos).
+_previas: tuple[str, _Taxonomia, list] | None = None
+
+
+def recordar_coincidencias(texto: str, tax: _Taxonomia, halladas: list) -> None:
+    """Guarda las coincidencias de `tax` en `texto` (= `_coincidencias(tax.automata, …)`) halladas por otro."""
+    global _previas
+    _previas = (texto, tax, halladas)
 
 
 def limpiar_cache() -> None:
@@ -101,11 +124,15 @@ def clasificar(titulo: str, cuerpo: str) -> list[Hallazgo]:
         return []
     fin_titulo = len(titulo) if texto.startswith(titulo) else 0
     tax = _taxonomia()
-    tp = TextoPlegado.desde(texto)
+    previas = _previas
+    if previas is not None and previas[1] is tax and previas[0] == texto:
+        halladas = previas[2]
+    else:
+        halladas = _coincidencias(tax.automata, TextoPlegado.desde(texto))
     vistas: dict[str, dict[str, int]] = {}
     en_titulo: set[str] = set()
     mejor: dict[str, tuple[int, int, int, int]] = {}  # tema -> (-peso, en título, inicio, fin) de la evidencia
-    for oi, of, pistas in _coincidencias(tax.automata, tp):
+    for oi, of, pistas in halladas:
         # texto[oi].isupper() primero: _en_nombre_propio lo exige, y así la mayoría no parte la palabra de la pista
         if (
             oi >= fin_titulo
