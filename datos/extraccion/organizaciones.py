@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from datos.extraccion import catalogos, temas
@@ -236,15 +237,15 @@ def _pasada(indice: _Indice, tp: TextoPlegado, taxonomia: object) -> _Pasada:
     if not len(automata_unico):
         return pasada
     lugares = pasada.lugares
-    catalogo, halladas_temas = pasada.catalogo, pasada.temas
+    catalogo, halladas_temas, patrones, listas = pasada.catalogo, pasada.temas, pasada.patrones, pasada.listas
     cortes, desplazamientos, largo_original = tp._cortes, tp._desplazamientos, len(tp.original_texto)
     for fin_incl, (largo, completa, (candidatos, departamento, patron, lista, pistas)) in automata_unico.iter(
         tp.busqueda
     ):
         if departamento is not None:
             lugares[departamento] = lugares.get(departamento, 0) + 1
-        if candidatos is None and pistas is None and not patron and not lista:
-            continue
+            if candidatos is None and pistas is None and not patron and not lista:
+                continue  # (sin lugar, toda llave es de alguna otra búsqueda)
         # = tp.original(i) en línea (se llama en cada coincidencia); i tras el espacio inicial
         i = fin_incl - largo + 2
         inicio = i + desplazamientos[bisect_right(cortes, i) - 1]
@@ -258,9 +259,9 @@ def _pasada(indice: _Indice, tp: TextoPlegado, taxonomia: object) -> _Pasada:
             if pistas is not None:
                 halladas_temas.append((inicio, fin, pistas))
         if patron:
-            pasada.patrones.add(inicio)
+            patrones.add(inicio)
         if lista:
-            pasada.listas.add(inicio)
+            listas.add(inicio)
     return pasada
 
 
@@ -360,11 +361,18 @@ def _es_institucion(original: str, plegado: str, inicio: int) -> bool:
     return True
 
 
+_LARGO_E_INICIO = itemgetter(0, 1)
+
+
 def _catalogo(indice: _Indice, tp: TextoPlegado, pasada: _Pasada, res: _Resultado) -> list[tuple[int, int]]:
     """Busca el catálogo; devuelve los tramos consumidos (también los del propio Ministerio)."""
     original = tp.original_texto
-    aceptadas: list[tuple[int, int, _Entrada | None]] = []
+    aceptadas: list[tuple[int, int, int, _Entrada | None]] = []  # (-largo, inicio, fin, entrada)
     for oi, of, candidatos in pasada.catalogo:
+        cand = candidatos[0]
+        if cand.formas is None and not cand.ambiguo:  # lo habitual: el primero se acepta sin más
+            aceptadas.append((oi - of, oi, of, cand.entrada))
+            continue
         forma = None  # sin_tildes de la mención, solo si algún candidato distingue formas (pocos)
         for cand in candidatos:
             if cand.formas is not None:
@@ -374,11 +382,16 @@ def _catalogo(indice: _Indice, tp: TextoPlegado, pasada: _Pasada, res: _Resultad
                     continue
             if cand.ambiguo and not _es_institucion(original, tp.pleno, oi):
                 continue
-            aceptadas.append((oi, of, cand.entrada))
+            aceptadas.append((oi - of, oi, of, cand.entrada))
             break
+    # La más larga primero (y a igual largo, la primera); cada tramo del autómata es distinto: no hay empates.
+    aceptadas.sort(key=_LARGO_E_INICIO)
     elegidas: list[tuple[int, int, _Entrada | None]] = []
-    for oi, of, entrada in sorted(aceptadas, key=lambda t: (t[0] - t[1], t[0])):
-        if all(of <= a or oi >= b for a, b, _ in elegidas):
+    for _, oi, of, entrada in aceptadas:
+        for a, b, _ in elegidas:
+            if of > a and oi < b:
+                break  # se solapa con una ya elegida
+        else:
             elegidas.append((oi, of, entrada))
     for oi, of, entrada in elegidas:
         if entrada is None:
