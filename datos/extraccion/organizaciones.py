@@ -23,11 +23,13 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
+import ahocorasick
+
 from datos.extraccion import catalogos, temas
 from datos.extraccion.anclas import coincidencias_desde
 from datos.extraccion.modelos import OrganizacionHallada
 from datos.extraccion.oraciones import oracion_de
-from datos.extraccion.plegado import TextoPlegado, automata, clave, llave, sin_tildes
+from datos.extraccion.plegado import TextoPlegado, clave, llave, sin_tildes
 
 TIPOS = (
     "internacional",
@@ -115,6 +117,7 @@ class _Indice:
             candidatos.setdefault(llave(forma), []).insert(0, _Candidato(None, None))
             self.exacto.pop(clave(forma), None)
         self.sectores = self._sectores()
+        self.primeras_de_sectores = frozenset(k.split(" ", 1)[0] for k in self.sectores)
         self.nombres_ordenados = sorted(k for k in self.exacto if len(k.split()) >= 4)
         self.primeras_palabras = frozenset(k.split(" ", 1)[0] for k in self.nombres_ordenados)
         self.palabras_largos = frozenset(p for k in self.nombres_ordenados for p in k.split(" "))
@@ -131,7 +134,7 @@ class _Indice:
             llaves = dict(self.llaves)
             for k, pistas in temas.pistas_por_llave(taxonomia).items():
                 llaves[k] = llaves.get(k, _Llave())._replace(pistas=pistas)
-            con_temas = self._con_temas = (taxonomia, automata(llaves))
+            con_temas = self._con_temas = (taxonomia, _automata_plano(llaves))
         return con_temas[1]
 
     def _agregar(self, candidatos: dict[str, list[_Candidato]], forma: str, entrada: _Entrada) -> None:
@@ -204,6 +207,20 @@ class _Llave(NamedTuple):
     pistas: tuple | None = None  # pistas de temas (ver `temas.recordar_coincidencias`)
 
 
+def _automata_plano(llaves: dict[str, _Llave]) -> ahocorasick.Automaton:
+    """Como `plegado.automata`, con el valor en una sola tupla plana que `_pasada` desempaca de una vez.
+
+    (largo - 2, 1 si la llave es de palabra completa si no 0, *campos de `_Llave`): el inicio en `busqueda` es
+    `fin - (largo - 2)` (tras el espacio inicial) y el último carácter de la palabra, `fin - (1 o 0)`.
+    """
+    a = ahocorasick.Automaton()
+    for k, v in llaves.items():
+        a.add_word(k, (len(k) - 2, 1 if k.endswith(" ") else 0, *v))
+    if len(a):
+        a.make_automaton()
+    return a
+
+
 def _llaves_unicas(candidatos: dict[str, list[_Candidato]], departamentos: dict[str, str]) -> dict[str, _Llave]:
     """Catálogo, lugares y cabezas de patrones y de listas en un solo autómata: una pasada por nota."""
     llaves: dict[str, _Llave] = {k: _Llave(candidatos=tuple(v)) for k, v in candidatos.items()}
@@ -219,7 +236,7 @@ def _llaves_unicas(candidatos: dict[str, list[_Candidato]], departamentos: dict[
     return llaves
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pasada:
     """Lo que el autómata único halló en una nota, separado por búsqueda."""
 
@@ -239,19 +256,19 @@ def _pasada(indice: _Indice, tp: TextoPlegado, taxonomia: object) -> _Pasada:
     lugares = pasada.lugares
     catalogo, halladas_temas, patrones, listas = pasada.catalogo, pasada.temas, pasada.patrones, pasada.listas
     cortes, desplazamientos, largo_original = tp._cortes, tp._desplazamientos, len(tp.original_texto)
-    for fin_incl, (largo, completa, (candidatos, departamento, patron, lista, pistas)) in automata_unico.iter(
-        tp.busqueda
+    for fin_incl, (hasta_inicio, hasta_ultimo, candidatos, departamento, patron, lista, pistas) in (
+        automata_unico.iter(tp.busqueda)
     ):
         if departamento is not None:
             lugares[departamento] = lugares.get(departamento, 0) + 1
             if candidatos is None and pistas is None and not patron and not lista:
                 continue  # (sin lugar, toda llave es de alguna otra búsqueda)
         # = tp.original(i) en línea (se llama en cada coincidencia); i tras el espacio inicial
-        i = fin_incl - largo + 2
+        i = fin_incl - hasta_inicio
         inicio = i + desplazamientos[bisect_right(cortes, i) - 1]
         inicio = 0 if inicio < 0 else (largo_original if inicio > largo_original else inicio)
         if candidatos is not None or pistas is not None:
-            i = fin_incl - 1 if completa else fin_incl  # último carácter de la palabra
+            i = fin_incl - hasta_ultimo  # último carácter de la palabra
             fin = i + desplazamientos[bisect_right(cortes, i) - 1]
             fin = (0 if fin < 0 else (largo_original if fin > largo_original else fin)) + 1
             if candidatos is not None:
@@ -284,7 +301,7 @@ def limpiar_cache() -> None:
 # Estado de una búsqueda
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hallada:
     entrada: _Entrada
     posicion: int
@@ -511,7 +528,7 @@ def _misiones_en(texto: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-@dataclass
+@dataclass(slots=True)
 class _Contexto:
     region: str | None
     ciudad_mision: str | None  # ciudad del consulado que informa, si la nota viene de uno
@@ -585,7 +602,9 @@ def _items(indice: _Indice, texto: str, plegado: str, pos: int, con_sector: bool
         mejor = None
         if con_sector:
             palabras = plegado[pos : pos + 80].split(" ")
-            for n in range(1, min(len(palabras), 7) + 1):
+            # Un sector de dos o más palabras empieza por palabras[0] tal cual: si ninguno lo hace, basta la primera.
+            n_max = min(len(palabras), 7) if palabras[0] in indice.primeras_de_sectores else 1
+            for n in range(1, n_max + 1):
                 candidato = " ".join(palabras[:n]).rstrip(",;.:)")
                 if candidato in indice.sectores:
                     mejor = (pos, pos + len(candidato), candidato)
