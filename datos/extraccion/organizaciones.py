@@ -117,7 +117,10 @@ class _Indice:
             candidatos.setdefault(llave(forma), []).insert(0, _Candidato(None, None))
             self.exacto.pop(clave(forma), None)
         self.sectores = self._sectores()
-        self.primeras_de_sectores = frozenset(k.split(" ", 1)[0] for k in self.sectores)
+        # Comienzos de sector (palabras enteras, sin la última): "trabajo", "trabajo y", "trabajo y promocion", ...
+        self.prefijos_de_sectores = frozenset(
+            " ".join(k.split(" ")[:n]) for k in self.sectores for n in range(1, len(k.split(" ")))
+        )
         self.nombres_ordenados = sorted(k for k in self.exacto if len(k.split()) >= 4)
         self.primeras_palabras = frozenset(k.split(" ", 1)[0] for k in self.nombres_ordenados)
         self.palabras_largos = frozenset(p for k in self.nombres_ordenados for p in k.split(" "))
@@ -602,10 +605,17 @@ def _items(indice: _Indice, texto: str, plegado: str, pos: int, con_sector: bool
         mejor = None
         if con_sector:
             palabras = plegado[pos : pos + 80].split(" ")
-            # Un sector de dos o más palabras empieza por palabras[0] tal cual: si ninguno lo hace, basta la primera.
-            n_max = min(len(palabras), 7) if palabras[0] in indice.primeras_de_sectores else 1
-            for n in range(1, n_max + 1):
-                candidato = " ".join(palabras[:n]).rstrip(",;.:)")
+            # El más largo de " ".join(palabras[:n]).rstrip(",;.:)") (n ≤ 7) que es un sector. El de n palabras
+            # empieza por las n - 1 primeras tal cual: si ningún sector empieza por ellas, ninguno más largo calza.
+            previas = palabras[0]
+            candidato = previas.rstrip(",;.:)")
+            if candidato in indice.sectores:
+                mejor = (pos, pos + len(candidato), candidato)
+            for palabra in palabras[1:7]:
+                if previas not in indice.prefijos_de_sectores:
+                    break
+                previas = f"{previas} {palabra}"
+                candidato = previas.rstrip(",;.:)")
                 if candidato in indice.sectores:
                     mejor = (pos, pos + len(candidato), candidato)
         if mejor is None:
