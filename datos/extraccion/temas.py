@@ -142,29 +142,22 @@ def clasificar(titulo: str, cuerpo: str) -> list[Hallazgo]:
     mejor: dict[str, tuple[int, int, int, int]] = {}  # tema -> (-peso, en título, inicio, fin) de la evidencia
     for oi, of, (una_palabra, pistas) in halladas:
         if oi < fin_titulo:
-            for tema, palabra, peso, menos_peso in pistas:
-                vistas_tema = vistas.get(tema)
-                if vistas_tema is None:
-                    vistas[tema] = {palabra: peso}
-                else:
-                    vistas_tema[palabra] = peso
-                en_titulo.add(tema)
-                actual = mejor.get(tema)
-                candidato = (menos_peso, 1, oi, of)
-                if actual is None or candidato < actual:
-                    mejor[tema] = candidato
-            continue
+            en_tit = 1
         # texto[oi].isupper() primero: _en_nombre_propio lo exige, y así la mayoría no parte la palabra de la pista
-        if una_palabra and texto[oi].isupper() and _en_nombre_propio(texto, oi, True):
+        elif una_palabra and texto[oi].isupper() and _en_nombre_propio(texto, oi, True):
             continue
+        else:
+            en_tit = 0
         for tema, palabra, peso, menos_peso in pistas:
             vistas_tema = vistas.get(tema)
             if vistas_tema is None:
                 vistas[tema] = {palabra: peso}
             else:
                 vistas_tema[palabra] = peso
+            if en_tit:
+                en_titulo.add(tema)
             actual = mejor.get(tema)
-            candidato = (menos_peso, 0, oi, of)
+            candidato = (menos_peso, en_tit, oi, of)
             if actual is None or candidato < actual:
                 mejor[tema] = candidato
     puntajes = {t: sum(v.values()) + (1 if t in en_titulo else 0) for t, v in vistas.items()}
