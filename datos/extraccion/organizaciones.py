@@ -20,13 +20,16 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
-from datos.extraccion import catalogos
+import ahocorasick
+
+from datos.extraccion import catalogos, temas
 from datos.extraccion.anclas import coincidencias_desde
 from datos.extraccion.modelos import OrganizacionHallada
 from datos.extraccion.oraciones import oracion_de
-from datos.extraccion.plegado import TextoPlegado, automata, clave, llave, sin_tildes
+from datos.extraccion.plegado import TextoPlegado, clave, llave, sin_tildes
 
 TIPOS = (
     "internacional",
@@ -114,13 +117,28 @@ class _Indice:
             candidatos.setdefault(llave(forma), []).insert(0, _Candidato(None, None))
             self.exacto.pop(clave(forma), None)
         self.sectores = self._sectores()
+        # Comienzos de sector (palabras enteras, sin la última): "trabajo", "trabajo y", "trabajo y promocion", ...
+        self.prefijos_de_sectores = frozenset(
+            " ".join(k.split(" ")[:n]) for k in self.sectores for n in range(1, len(k.split(" ")))
+        )
         self.nombres_ordenados = sorted(k for k in self.exacto if len(k.split()) >= 4)
         self.primeras_palabras = frozenset(k.split(" ", 1)[0] for k in self.nombres_ordenados)
         self.palabras_largos = frozenset(p for k in self.nombres_ordenados for p in k.split(" "))
         self.siglas = {e.sigla: e for e in self.exacto.values() if e.sigla}
         self.departamentos = _departamentos()
         self.paises = _paises()
-        self.automata = _automata_unico(candidatos, self.departamentos)
+        self.llaves = _llaves_unicas(candidatos, self.departamentos)
+        self._con_temas: tuple[object, object] | None = None  # (taxonomía, autómata de llaves + pistas de temas)
+
+    def automata(self, taxonomia: object):  # noqa: ANN201
+        """El autómata único con las pistas de `taxonomia`: temas reusa la pasada que hizo `buscar`."""
+        con_temas = self._con_temas
+        if con_temas is None or con_temas[0] is not taxonomia:
+            llaves = dict(self.llaves)
+            for k, pistas in temas.pistas_por_llave(taxonomia).items():
+                llaves[k] = llaves.get(k, _Llave())._replace(pistas=pistas)
+            con_temas = self._con_temas = (taxonomia, _automata_plano(llaves))
+        return con_temas[1]
 
     def _agregar(self, candidatos: dict[str, list[_Candidato]], forma: str, entrada: _Entrada) -> None:
         k = clave(forma)
@@ -189,9 +207,24 @@ class _Llave(NamedTuple):
     departamento: str | None = None  # contexto: región de la nota
     patron: bool = False  # cabeza de `_PATRONES`
     lista: bool = False  # cabeza de `_LISTA`
+    pistas: tuple | None = None  # pistas de temas (ver `temas.recordar_coincidencias`)
 
 
-def _automata_unico(candidatos: dict[str, list[_Candidato]], departamentos: dict[str, str]):
+def _automata_plano(llaves: dict[str, _Llave]) -> ahocorasick.Automaton:
+    """Como `plegado.automata`, con el valor en una sola tupla plana que `_pasada` desempaca de una vez.
+
+    (largo - 2, 1 si la llave es de palabra completa si no 0, *campos de `_Llave`): el inicio en `busqueda` es
+    `fin - (largo - 2)` (tras el espacio inicial) y el último carácter de la palabra, `fin - (1 o 0)`.
+    """
+    a = ahocorasick.Automaton()
+    for k, v in llaves.items():
+        a.add_word(k, (len(k) - 2, 1 if k.endswith(" ") else 0, *v))
+    if len(a):
+        a.make_automaton()
+    return a
+
+
+def _llaves_unicas(candidatos: dict[str, list[_Candidato]], departamentos: dict[str, str]) -> dict[str, _Llave]:
     """Catálogo, lugares y cabezas de patrones y de listas en un solo autómata: una pasada por nota."""
     llaves: dict[str, _Llave] = {k: _Llave(candidatos=tuple(v)) for k, v in candidatos.items()}
     for k, dep in departamentos.items():
@@ -203,10 +236,10 @@ def _automata_unico(candidatos: dict[str, list[_Candidato]], departamentos: dict
     for k in _DISPARADORES_LISTA:
         k = llave(k, prefijo=True)
         llaves[k] = llaves.get(k, _Llave())._replace(lista=True)
-    return automata(llaves)
+    return llaves
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pasada:
     """Lo que el autómata único halló en una nota, separado por búsqueda."""
 
@@ -214,33 +247,41 @@ class _Pasada:
     lugares: dict[str, int]  # departamento -> menciones, en orden de primera mención
     patrones: set[int]  # inicios de cabezas de `_PATRONES`
     listas: set[int]  # inicios de cabezas de `_LISTA`
+    temas: list  # (inicio, fin, pistas) de temas, como `temas._coincidencias`
 
 
-def _pasada(indice: _Indice, tp: TextoPlegado) -> _Pasada:
-    """Una sola pasada del autómata; posiciones en el original solo donde hacen falta."""
-    pasada = _Pasada([], {}, set(), set())
-    if not len(indice.automata):
+def _pasada(indice: _Indice, tp: TextoPlegado, taxonomia: object) -> _Pasada:
+    """Una sola pasada del autómata (también para temas); posiciones en el original solo donde hacen falta."""
+    pasada = _Pasada([], {}, set(), set(), [])
+    automata_unico = indice.automata(taxonomia)
+    if not len(automata_unico):
         return pasada
     lugares = pasada.lugares
+    catalogo, halladas_temas, patrones, listas = pasada.catalogo, pasada.temas, pasada.patrones, pasada.listas
     cortes, desplazamientos, largo_original = tp._cortes, tp._desplazamientos, len(tp.original_texto)
-    for fin_incl, (largo, completa, (candidatos, departamento, patron, lista)) in indice.automata.iter(tp.busqueda):
+    for fin_incl, (hasta_inicio, hasta_ultimo, candidatos, departamento, patron, lista, pistas) in (
+        automata_unico.iter(tp.busqueda)
+    ):
         if departamento is not None:
             lugares[departamento] = lugares.get(departamento, 0) + 1
-        if candidatos is None and not patron and not lista:
-            continue
+            if candidatos is None and pistas is None and not patron and not lista:
+                continue  # (sin lugar, toda llave es de alguna otra búsqueda)
         # = tp.original(i) en línea (se llama en cada coincidencia); i tras el espacio inicial
-        i = fin_incl - largo + 2
+        i = fin_incl - hasta_inicio
         inicio = i + desplazamientos[bisect_right(cortes, i) - 1]
         inicio = 0 if inicio < 0 else (largo_original if inicio > largo_original else inicio)
-        if candidatos is not None:
-            i = fin_incl - 1 if completa else fin_incl  # último carácter de la palabra
+        if candidatos is not None or pistas is not None:
+            i = fin_incl - hasta_ultimo  # último carácter de la palabra
             fin = i + desplazamientos[bisect_right(cortes, i) - 1]
             fin = (0 if fin < 0 else (largo_original if fin > largo_original else fin)) + 1
-            pasada.catalogo.append((inicio, fin, candidatos))
+            if candidatos is not None:
+                catalogo.append((inicio, fin, candidatos))
+            if pistas is not None:
+                halladas_temas.append((inicio, fin, pistas))
         if patron:
-            pasada.patrones.add(inicio)
+            patrones.add(inicio)
         if lista:
-            pasada.listas.add(inicio)
+            listas.add(inicio)
     return pasada
 
 
@@ -263,7 +304,7 @@ def limpiar_cache() -> None:
 # Estado de una búsqueda
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hallada:
     entrada: _Entrada
     posicion: int
@@ -340,11 +381,18 @@ def _es_institucion(original: str, plegado: str, inicio: int) -> bool:
     return True
 
 
+_LARGO_E_INICIO = itemgetter(0, 1)
+
+
 def _catalogo(indice: _Indice, tp: TextoPlegado, pasada: _Pasada, res: _Resultado) -> list[tuple[int, int]]:
     """Busca el catálogo; devuelve los tramos consumidos (también los del propio Ministerio)."""
     original = tp.original_texto
-    aceptadas: list[tuple[int, int, _Entrada | None]] = []
+    aceptadas: list[tuple[int, int, int, _Entrada | None]] = []  # (-largo, inicio, fin, entrada)
     for oi, of, candidatos in pasada.catalogo:
+        cand = candidatos[0]
+        if cand.formas is None and not cand.ambiguo:  # lo habitual: el primero se acepta sin más
+            aceptadas.append((oi - of, oi, of, cand.entrada))
+            continue
         forma = None  # sin_tildes de la mención, solo si algún candidato distingue formas (pocos)
         for cand in candidatos:
             if cand.formas is not None:
@@ -354,11 +402,16 @@ def _catalogo(indice: _Indice, tp: TextoPlegado, pasada: _Pasada, res: _Resultad
                     continue
             if cand.ambiguo and not _es_institucion(original, tp.pleno, oi):
                 continue
-            aceptadas.append((oi, of, cand.entrada))
+            aceptadas.append((oi - of, oi, of, cand.entrada))
             break
+    # La más larga primero (y a igual largo, la primera); cada tramo del autómata es distinto: no hay empates.
+    aceptadas.sort(key=_LARGO_E_INICIO)
     elegidas: list[tuple[int, int, _Entrada | None]] = []
-    for oi, of, entrada in sorted(aceptadas, key=lambda t: (t[0] - t[1], t[0])):
-        if all(of <= a or oi >= b for a, b, _ in elegidas):
+    for _, oi, of, entrada in aceptadas:
+        for a, b, _ in elegidas:
+            if of > a and oi < b:
+                break  # se solapa con una ya elegida
+        else:
             elegidas.append((oi, of, entrada))
     for oi, of, entrada in elegidas:
         if entrada is None:
@@ -478,7 +531,7 @@ def _misiones_en(texto: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-@dataclass
+@dataclass(slots=True)
 class _Contexto:
     region: str | None
     ciudad_mision: str | None  # ciudad del consulado que informa, si la nota viene de uno
@@ -552,8 +605,17 @@ def _items(indice: _Indice, texto: str, plegado: str, pos: int, con_sector: bool
         mejor = None
         if con_sector:
             palabras = plegado[pos : pos + 80].split(" ")
-            for n in range(1, min(len(palabras), 7) + 1):
-                candidato = " ".join(palabras[:n]).rstrip(",;.:)")
+            # El más largo de " ".join(palabras[:n]).rstrip(",;.:)") (n ≤ 7) que es un sector. El de n palabras
+            # empieza por las n - 1 primeras tal cual: si ningún sector empieza por ellas, ninguno más largo calza.
+            previas = palabras[0]
+            candidato = previas.rstrip(",;.:)")
+            if candidato in indice.sectores:
+                mejor = (pos, pos + len(candidato), candidato)
+            for palabra in palabras[1:7]:
+                if previas not in indice.prefijos_de_sectores:
+                    break
+                previas = f"{previas} {palabra}"
+                candidato = previas.rstrip(",;.:)")
                 if candidato in indice.sectores:
                     mejor = (pos, pos + len(candidato), candidato)
         if mejor is None:
@@ -974,7 +1036,9 @@ def buscar(cuerpo: str, titulo: str | None = None) -> list[OrganizacionHallada]:
     indice = _indice()
     tp = TextoPlegado.desde(texto)
     res = _Resultado(texto, indice)
-    pasada = _pasada(indice, tp)
+    taxonomia = temas.taxonomia()
+    pasada = _pasada(indice, tp, taxonomia)
+    temas.recordar_coincidencias(texto, taxonomia, pasada.temas)
     consumidos = _catalogo(indice, tp, pasada, res)
     cortada = _cortada(indice, tp, res)
     if cortada:

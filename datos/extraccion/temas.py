@@ -31,10 +31,16 @@ class _Pista:
     raiz: bool
 
 
-@dataclass(frozen=True)
+# Valor de una llave del autómata: (¿una sola palabra?, ((tema, palabra, peso, -peso), ...)), en el orden del
+# catálogo. Tuplas y no `_Pista`: `clasificar` las desempaca en cada coincidencia, más barato que leer atributos.
+_Pistas = tuple[bool, tuple[tuple[str, str, int, int], ...]]
+
+
+@dataclass(frozen=True, eq=False)
 class _Taxonomia:
     temas: tuple[str, ...]
     automata: object
+    pistas: dict[str, _Pistas]  # llave del autómata -> sus pistas, listas para el recorrido de `clasificar`
 
 
 @lru_cache(maxsize=4)
@@ -53,11 +59,36 @@ def _taxonomia_para(carpeta: str) -> _Taxonomia:
             k = llave(palabra.rstrip("*"), prefijo=raiz)
             if k.strip():
                 pistas.setdefault(k, []).append(_Pista(tema, k, peso, raiz))
-    return _Taxonomia(tuple(temas), automata({k: tuple(v) for k, v in pistas.items()}))
+    llaves = {
+        k: (len(v[0].palabra.split()) == 1, tuple((p.tema, p.palabra, p.peso, -p.peso) for p in v))
+        for k, v in pistas.items()
+    }
+    return _Taxonomia(tuple(temas), automata(llaves), llaves)
 
 
 def _taxonomia() -> _Taxonomia:
     return _taxonomia_para(os.environ.get("ARTICULA_CATALOGOS", ""))
+
+
+def taxonomia() -> _Taxonomia:
+    """La taxonomía vigente (para que `organizaciones` busque sus pistas en su misma pasada)."""
+    return _taxonomia()
+
+
+def pistas_por_llave(tax: _Taxonomia) -> dict[str, _Pistas]:
+    """Llave de autómata (ver `plegado.llave`) -> pistas de `tax`."""
+    return tax.pistas
+
+
+# (texto, taxonomía, coincidencias) de la última pasada de `organizaciones.buscar`: el extractor clasifica
+# enseguida el mismo texto, y así no lo recorre otra vez. Una tupla (se reemplaza entera: segura entre hilos).
+_previas: tuple[str, _Taxonomia, list] | None = None
+
+
+def recordar_coincidencias(texto: str, tax: _Taxonomia, halladas: list) -> None:
+    """Guarda las coincidencias de `tax` en `texto` (= `_coincidencias(tax.automata, …)`) halladas por otro."""
+    global _previas
+    _previas = (texto, tax, halladas)
 
 
 def limpiar_cache() -> None:
@@ -75,7 +106,7 @@ def _en_nombre_propio(texto: str, inicio: int, una_palabra: bool) -> bool:
     return j >= 0 and texto[j] not in ".!?:\n"
 
 
-def _coincidencias(automata, tp: TextoPlegado) -> list[tuple[int, int, tuple[_Pista, ...]]]:  # noqa: ANN001
+def _coincidencias(automata, tp: TextoPlegado) -> list[tuple[int, int, _Pistas]]:  # noqa: ANN001
     """= list(plegado.coincidencias(automata, tp)), con `tp.original` en línea (se llama dos veces por pista)."""
     if not len(automata):
         return []
@@ -101,26 +132,34 @@ def clasificar(titulo: str, cuerpo: str) -> list[Hallazgo]:
         return []
     fin_titulo = len(titulo) if texto.startswith(titulo) else 0
     tax = _taxonomia()
-    tp = TextoPlegado.desde(texto)
+    previas = _previas
+    if previas is not None and previas[1] is tax and previas[0] == texto:
+        halladas = previas[2]
+    else:
+        halladas = _coincidencias(tax.automata, TextoPlegado.desde(texto))
     vistas: dict[str, dict[str, int]] = {}
     en_titulo: set[str] = set()
     mejor: dict[str, tuple[int, int, int, int]] = {}  # tema -> (-peso, en título, inicio, fin) de la evidencia
-    for oi, of, pistas in _coincidencias(tax.automata, tp):
+    for oi, of, (una_palabra, pistas) in halladas:
+        if oi < fin_titulo:
+            en_tit = 1
         # texto[oi].isupper() primero: _en_nombre_propio lo exige, y así la mayoría no parte la palabra de la pista
-        if (
-            oi >= fin_titulo
-            and texto[oi].isupper()
-            and _en_nombre_propio(texto, oi, len(pistas[0].palabra.split()) == 1)
-        ):
+        elif una_palabra and texto[oi].isupper() and _en_nombre_propio(texto, oi, True):
             continue
-        for p in pistas:
-            vistas.setdefault(p.tema, {})[p.palabra] = p.peso
-            if oi < fin_titulo:
-                en_titulo.add(p.tema)
-            actual = mejor.get(p.tema)
-            candidato = (-p.peso, 1 if oi < fin_titulo else 0, oi, of)
+        else:
+            en_tit = 0
+        for tema, palabra, peso, menos_peso in pistas:
+            vistas_tema = vistas.get(tema)
+            if vistas_tema is None:
+                vistas[tema] = {palabra: peso}
+            else:
+                vistas_tema[palabra] = peso
+            if en_tit:
+                en_titulo.add(tema)
+            actual = mejor.get(tema)
+            candidato = (menos_peso, en_tit, oi, of)
             if actual is None or candidato < actual:
-                mejor[p.tema] = candidato
+                mejor[tema] = candidato
     puntajes = {t: sum(v.values()) + (1 if t in en_titulo else 0) for t, v in vistas.items()}
     elegidos = [t for t in tax.temas if puntajes.get(t, 0) >= UMBRAL]
     elegidos.sort(key=lambda t: -puntajes[t])
