@@ -56,33 +56,39 @@ _INICIO_ETIQUETA = frozenset("ncfNCF")
 _INICIO_FECHA = frozenset("lmjvsdLMJVSDſ")
 
 
-def _puede_empezar(linea: str, letras: frozenset[str]) -> bool:
+@lru_cache(maxsize=1024)
+def marcas(linea: str) -> tuple[re.Match[str] | None, re.Match[str] | None, re.Match[str] | None]:
+    """(LINEA_NUMERADA, LINEA_ETIQUETA, LINEA_FECHA).match(linea), cacheadas juntas.
+
+    Limpieza y encabezado miran las mismas primeras líneas: una búsqueda en la caché por línea, no tres.
+    """
     c = linea[:1]
-    return c in letras or c.isspace() or c.isdecimal()
+    otro = c.isspace() or c.isdecimal()
+    if c in _INICIO_ETIQUETA or otro:
+        numerada, etiqueta = LINEA_NUMERADA.match(linea), LINEA_ETIQUETA.match(linea)
+    else:
+        numerada = etiqueta = None
+    return numerada, etiqueta, LINEA_FECHA.match(linea) if c in _INICIO_FECHA or otro else None
 
 
-@lru_cache(maxsize=1024)
 def linea_numerada(linea: str) -> re.Match[str] | None:
-    """`LINEA_NUMERADA.match(linea)`, cacheada: limpieza y encabezado miran las mismas primeras líneas."""
-    return LINEA_NUMERADA.match(linea) if _puede_empezar(linea, _INICIO_ETIQUETA) else None
+    """`LINEA_NUMERADA.match(linea)` (cacheada, ver `marcas`)."""
+    return marcas(linea)[0]
 
 
-@lru_cache(maxsize=1024)
 def linea_etiqueta(linea: str) -> re.Match[str] | None:
-    """`LINEA_ETIQUETA.match(linea)`, cacheada."""
-    return LINEA_ETIQUETA.match(linea) if _puede_empezar(linea, _INICIO_ETIQUETA) else None
+    """`LINEA_ETIQUETA.match(linea)` (cacheada, ver `marcas`)."""
+    return marcas(linea)[1]
 
 
-@lru_cache(maxsize=1024)
 def linea_fecha(linea: str) -> re.Match[str] | None:
-    """`LINEA_FECHA.match(linea)`, cacheada."""
-    return LINEA_FECHA.match(linea) if _puede_empezar(linea, _INICIO_FECHA) else None
+    """`LINEA_FECHA.match(linea)` (cacheada, ver `marcas`)."""
+    return marcas(linea)[2]
 
 
 def olvidar_textos() -> None:
-    """Vacía las cachés por línea."""
-    for funcion in (linea_numerada, linea_etiqueta, linea_fecha):
-        funcion.cache_clear()
+    """Vacía la caché por línea."""
+    marcas.cache_clear()
 
 
 def tipo_canonico(etiqueta: str) -> str | None:
@@ -160,16 +166,14 @@ def leer(texto: str, fecha_declarada: str | None = None) -> Encabezado:
     cabecera = Encabezado()
     tipo_suelto: str | None = None
     for linea in _lineas_cabecera(texto or ""):
-        numerada = linea_numerada(linea)
+        numerada, suelta, con_fecha = marcas(linea)
         if numerada and cabecera.numero_nota is None:
             cabecera.tipo_nota = tipo_canonico(numerada.group("etiqueta"))
             cabecera.numero_nota = f"{numerada.group('num')}-{numerada.group('anio')}"
         else:
-            suelta = linea_etiqueta(linea)
             if suelta and tipo_suelto is None:
                 tipo_suelto = tipo_canonico(suelta.group("etiqueta"))
             elif cabecera.fecha_publicacion is None:
-                con_fecha = linea_fecha(linea)
                 fecha = _fecha_de_linea(linea, con_fecha) if con_fecha else None
                 if fecha is not None:
                     cabecera.fecha_publicacion = fecha.isoformat()
