@@ -52,3 +52,12 @@ def test_fecha_de_linea_casos_limite() -> None:
         m = encabezado.LINEA_FECHA.match(linea)
         assert m, linea
         assert encabezado._fecha_de_linea(linea, m) == fechas.parsear_fecha(linea)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texto("hoy", "HOY", "Fecha", "eſta ", "ESTA ", "AYER", "İ", "K", "٣", "“", "ŀ"))
+def test_bytes_de_fechas_un_byte_por_caracter_y_palabras_como_lower(texto: str) -> None:
+    crudo = fechas._en_bytes(texto)
+    assert len(crudo) == len(texto)
+    for palabra, _, _ in fechas._RELATIVAS:
+        assert (palabra in crudo.lower()) == (palabra.decode() in texto.lower())
