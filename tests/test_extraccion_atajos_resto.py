@@ -8,7 +8,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from datos.extraccion import encabezado, fechas
+from datos.extraccion import anclas, encabezado, fechas, lugares, oraciones
 
 
 def _texto(*extra: str) -> st.SearchStrategy[str]:
@@ -61,3 +61,31 @@ def test_bytes_de_fechas_un_byte_por_caracter_y_palabras_como_lower(texto: str) 
     assert len(crudo) == len(texto)
     for palabra, _, _ in fechas._RELATIVAS:
         assert (palabra in crudo.lower()) == (palabra.decode() in texto.lower())
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texto("Sr.", "Sra.", "a. m.", "p.m.", "EE.UU.", "A.", "Á.", "agricultura.", "dinero.", "Lic.", "x.", "m."))
+def test_colas_de_abreviatura_con_conjuntos_igual_que_endswith(texto: str) -> None:
+    for fin in range(len(texto) + 1):
+        p = texto[:fin]
+        assert oraciones._cola_de_abreviatura(p) == p.endswith(oraciones._COLAS_ABREVIATURA)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texto("Consulado General", "consulado", "CÓNSUL", "Embajada del Perú en", "Cancillería Puno", "ODE",
+              "Oficina Desconcentrada de Tacna", "nuestra Misión Permanente", "K", "Ÿ", "Å", "ő", "_"))
+def test_inicios_de_oficinas_en_minusculas_dan_las_mismas_coincidencias(texto: str) -> None:
+    inicios = lugares._inicios_oficina(texto)
+    if inicios is None:
+        return
+    indice = lugares._catalogo()
+    for patron, desde in ((lugares._MISION, inicios[0]), (indice.patron_ode, inicios[1])):
+        assert [(m.span(), m.groupdict()) for m in anclas.coincidencias_desde(patron, texto, desde)] == [
+            (m.span(), m.groupdict()) for m in patron.finditer(texto)
+        ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texto())
+def test_primer_parrafo_igual_que_partir_todo(texto: str) -> None:
+    assert lugares._primer_parrafo(texto) == next((p for p in texto.split("\n") if p.strip()), "")
