@@ -8,7 +8,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from datos.extraccion import anclas, encabezado, fechas, lugares, oraciones
+from datos.extraccion import anclas, encabezado, fechas, lugares
 
 
 def _texto(*extra: str) -> st.SearchStrategy[str]:
@@ -61,14 +61,6 @@ def test_bytes_de_fechas_un_byte_por_caracter_y_palabras_como_lower(texto: str) 
     assert len(crudo) == len(texto)
     for palabra, _, _ in fechas._RELATIVAS:
         assert (palabra in crudo.lower()) == (palabra.decode() in texto.lower())
-
-
-@settings(max_examples=400, deadline=None)
-@given(_texto("Sr.", "Sra.", "a. m.", "p.m.", "EE.UU.", "A.", "Á.", "agricultura.", "dinero.", "Lic.", "x.", "m."))
-def test_colas_de_abreviatura_con_conjuntos_igual_que_endswith(texto: str) -> None:
-    for fin in range(len(texto) + 1):
-        p = texto[:fin]
-        assert oraciones._cola_de_abreviatura(p) == p.endswith(oraciones._COLAS_ABREVIATURA)
 
 
 @settings(max_examples=300, deadline=None)
