@@ -39,6 +39,8 @@ def _es_palabra(c: str) -> bool:
 
 # Byte Latin-1 → el mismo si su carácter es \w, espacio si no (las posiciones no cambian).
 _SOLO_PALABRAS = bytes(b if _es_palabra(chr(b)) else 32 for b in range(256))
+# Lo mismo en minúscula (lower() de un carácter Latin-1 es un carácter Latin-1, y \w si el original lo es).
+_SOLO_PALABRAS_MINUSCULAS = bytes(ord(chr(b).lower()) if _es_palabra(chr(b)) else 32 for b in range(256))
 
 
 @dataclass(frozen=True)
@@ -68,15 +70,22 @@ def automata_de_grupos(*grupos: list[str] | tuple[str, ...]) -> Grupos:
     return Grupos(automata, bordes)
 
 
-def inicios_por_grupo(grupos: Grupos, texto: str, n: int) -> list[list[int]]:
+def inicios_por_grupo(grupos: Grupos, texto: str, n: int, minusculas: bool = False) -> list[list[int]]:
     r"""Con una sola pasada del autómata: los inicios (ordenados, sin repetir) de cada uno de los `n` grupos.
 
     Con `bordes`, se recorre " " + el texto con lo que no es \w como espacio (lo que no es Latin-1 pasa a "?" y de
     ahí a espacio): la llave " palabra" halla la palabra donde empieza una palabra del texto, y en algún sitio más
     (tras una letra fuera de Latin-1), que la regex descarta. Un inicio de más no cambia las coincidencias.
+
+    Con `minusculas`, lo mismo que con `texto.lower()` (sin recorrer la tabla Unicode): Latin-1 pasa a minúscula
+    con la tabla de bytes; lo de fuera de Latin-1 pasa a espacio, aunque su minúscula sea Latin-1 (K → k,
+    Ÿ → ÿ): eso solo puede sumar inicios si ninguna llave tiene esas letras, y quien lo usa lo garantiza.
     """
     if grupos.bordes:  # la llave lleva un espacio de más y el texto también: el inicio es el mismo
-        texto = " " + texto.encode("latin-1", "replace").translate(_SOLO_PALABRAS).decode("latin-1")
+        tabla = _SOLO_PALABRAS_MINUSCULAS if minusculas else _SOLO_PALABRAS
+        texto = " " + texto.encode("latin-1", "replace").translate(tabla).decode("latin-1")
+    elif minusculas:
+        texto = texto.lower()
     conjuntos: list[set[int]] = [set() for _ in range(n)]
     for fin, (largo, mascara) in grupos.automata.iter(texto):
         for i in range(n):

@@ -12,6 +12,8 @@ La etiqueta de la línea numerada manda sobre una etiqueta genérica suelta
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from datetime import date
 from functools import lru_cache
 
 from datos.extraccion import fechas
@@ -54,33 +56,39 @@ _INICIO_ETIQUETA = frozenset("ncfNCF")
 _INICIO_FECHA = frozenset("lmjvsdLMJVSDſ")
 
 
-def _puede_empezar(linea: str, letras: frozenset[str]) -> bool:
+@lru_cache(maxsize=1024)
+def marcas(linea: str) -> tuple[re.Match[str] | None, re.Match[str] | None, re.Match[str] | None]:
+    """(LINEA_NUMERADA, LINEA_ETIQUETA, LINEA_FECHA).match(linea), cacheadas juntas.
+
+    Limpieza y encabezado miran las mismas primeras líneas: una búsqueda en la caché por línea, no tres.
+    """
     c = linea[:1]
-    return c in letras or c.isspace() or c.isdecimal()
+    otro = c.isspace() or c.isdecimal()
+    if c in _INICIO_ETIQUETA or otro:
+        numerada, etiqueta = LINEA_NUMERADA.match(linea), LINEA_ETIQUETA.match(linea)
+    else:
+        numerada = etiqueta = None
+    return numerada, etiqueta, LINEA_FECHA.match(linea) if c in _INICIO_FECHA or otro else None
 
 
-@lru_cache(maxsize=1024)
 def linea_numerada(linea: str) -> re.Match[str] | None:
-    """`LINEA_NUMERADA.match(linea)`, cacheada: limpieza y encabezado miran las mismas primeras líneas."""
-    return LINEA_NUMERADA.match(linea) if _puede_empezar(linea, _INICIO_ETIQUETA) else None
+    """`LINEA_NUMERADA.match(linea)` (cacheada, ver `marcas`)."""
+    return marcas(linea)[0]
 
 
-@lru_cache(maxsize=1024)
 def linea_etiqueta(linea: str) -> re.Match[str] | None:
-    """`LINEA_ETIQUETA.match(linea)`, cacheada."""
-    return LINEA_ETIQUETA.match(linea) if _puede_empezar(linea, _INICIO_ETIQUETA) else None
+    """`LINEA_ETIQUETA.match(linea)` (cacheada, ver `marcas`)."""
+    return marcas(linea)[1]
 
 
-@lru_cache(maxsize=1024)
 def linea_fecha(linea: str) -> re.Match[str] | None:
-    """`LINEA_FECHA.match(linea)`, cacheada."""
-    return LINEA_FECHA.match(linea) if _puede_empezar(linea, _INICIO_FECHA) else None
+    """`LINEA_FECHA.match(linea)` (cacheada, ver `marcas`)."""
+    return marcas(linea)[2]
 
 
 def olvidar_textos() -> None:
-    """Vacía las cachés por línea."""
-    for funcion in (linea_numerada, linea_etiqueta, linea_fecha):
-        funcion.cache_clear()
+    """Vacía la caché por línea."""
+    marcas.cache_clear()
 
 
 def tipo_canonico(etiqueta: str) -> str | None:
@@ -97,15 +105,60 @@ def es_linea_cabecera(linea: str) -> bool:
     return bool(linea_fecha(linea) or linea_numerada(linea) or linea_etiqueta(linea))
 
 
-def _lineas_cabecera(texto: str) -> list[str]:
-    lineas: list[str] = []
-    for linea in texto.splitlines():
-        linea = linea.strip()
+# Separadores de línea de str.splitlines además de "\n": sin ellos, las líneas se cortan con str.find.
+_OTROS_SALTOS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
+def _lineas_cabecera(texto: str) -> Iterator[str]:
+    """Las primeras LINEAS_CABECERA líneas no vacías (sin blancos en los bordes), de a una.
+
+    Perezosa: `leer` deja de pedir líneas cuando ya halló todo, y no se parte el resto del texto.
+    """
+    if any(salto in texto for salto in _OTROS_SALTOS):
+        lineas = (linea.strip() for linea in texto.splitlines())
+    else:
+        lineas = _por_saltos(texto)
+    vistas = 0
+    for linea in lineas:
         if linea:
-            lineas.append(linea)
-            if len(lineas) == LINEAS_CABECERA:
-                break
-    return lineas
+            yield linea
+            vistas += 1
+            if vistas == LINEAS_CABECERA:
+                return
+
+
+def _por_saltos(texto: str) -> Iterator[str]:
+    """= (linea.strip() for linea in texto.split("\n")), sin partir el texto entero de antemano."""
+    inicio = 0
+    fin = texto.find("\n")
+    while fin >= 0:
+        yield texto[inicio:fin].strip()
+        inicio = fin + 1
+        fin = texto.find("\n", inicio)
+    yield texto[inicio:].strip()
+
+
+# Lo que FECHA_ES exige entre el mes y el año para llevarse el año (LINEA_FECHA lo deja opcional).
+_ANTES_DEL_ANIO = re.compile(r"\s*(?:de|del|,)\s*", re.IGNORECASE)
+
+
+def _es_palabra(c: str) -> bool:
+    return c.isalnum() or c == "_"  # la definición de \w de `re` para str
+
+
+def _fecha_de_linea(linea: str, m: re.Match[str]) -> date | None:
+    """= fechas.parsear_fecha(linea) para una línea que calza con LINEA_FECHA (`m`), sin volver a buscar.
+
+    En esa línea solo FECHA_ES puede hallar una fecha con año (no hay «aaaa-m-d» ni «d/m/aaaa»), y solo en el
+    día de `m`: con año si entre el mes y el año hay «de», «del» o «,» y el año no sigue en otra cifra (\b).
+    """
+    fin_anio = m.end("anio")
+    if not _ANTES_DEL_ANIO.fullmatch(linea, m.end("mes"), m.start("anio")) or (
+        fin_anio < len(linea) and _es_palabra(linea[fin_anio])
+    ):
+        return None
+    mes = fechas.MESES.get(m.group("mes").lower())
+    return fechas.crear_fecha(int(m.group("anio")), mes, int(m.group("dia"))) if mes else None
 
 
 def leer(texto: str, fecha_declarada: str | None = None) -> Encabezado:
@@ -113,20 +166,20 @@ def leer(texto: str, fecha_declarada: str | None = None) -> Encabezado:
     cabecera = Encabezado()
     tipo_suelto: str | None = None
     for linea in _lineas_cabecera(texto or ""):
-        numerada = linea_numerada(linea)
+        numerada, suelta, con_fecha = marcas(linea)
         if numerada and cabecera.numero_nota is None:
             cabecera.tipo_nota = tipo_canonico(numerada.group("etiqueta"))
             cabecera.numero_nota = f"{numerada.group('num')}-{numerada.group('anio')}"
-            continue
-        suelta = linea_etiqueta(linea)
-        if suelta and tipo_suelto is None:
-            tipo_suelto = tipo_canonico(suelta.group("etiqueta"))
-            continue
-        if cabecera.fecha_publicacion is None and linea_fecha(linea):
-            fecha = fechas.parsear_fecha(linea)
-            if fecha is not None:
-                cabecera.fecha_publicacion = fecha.isoformat()
-                cabecera.evidencia_fecha = linea
+        else:
+            if suelta and tipo_suelto is None:
+                tipo_suelto = tipo_canonico(suelta.group("etiqueta"))
+            elif cabecera.fecha_publicacion is None:
+                fecha = _fecha_de_linea(linea, con_fecha) if con_fecha else None
+                if fecha is not None:
+                    cabecera.fecha_publicacion = fecha.isoformat()
+                    cabecera.evidencia_fecha = linea
+        if cabecera.numero_nota is not None and tipo_suelto is not None and cabecera.fecha_publicacion is not None:
+            break  # ninguna línea más puede cambiar nada
     if cabecera.tipo_nota is None:
         cabecera.tipo_nota = tipo_suelto
     if cabecera.fecha_publicacion is None and fecha_declarada:

@@ -6,6 +6,7 @@ imposible ("31 de febrero") o ilegible se devuelve como `None`.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -50,20 +51,20 @@ _ISO = re.compile(r"\b(?P<anio>\d{4})-(?P<mes>\d{1,2})-(?P<dia>\d{1,2})\b")
 _NUMERICA = re.compile(r"\b(?P<dia>\d{1,2})[/.](?P<mes>\d{1,2})[/.](?P<anio>\d{4})\b")
 
 # Expresiones que remiten a la fecha de publicación (desplazamiento en días).
-_RELATIVAS: list[tuple[str, re.Pattern[str], int]] = [  # (palabra para descartar rápido, patrón, días)
+_RELATIVAS: list[tuple[bytes, re.Pattern[str], int]] = [  # (palabra para descartar rápido, patrón, días)
     # \bel\s+d[ií]a\s+de\s+hoy\b
-    ("hoy", re.compile(r"[eE](?<!\w.)(?i:l\s+d[ií]a\s+de\s+hoy\b)"), 0),
+    (b"hoy", re.compile(r"[eE](?<!\w.)(?i:l\s+d[ií]a\s+de\s+hoy\b)"), 0),
     # \ben\s+la\s+fecha\b
-    ("fecha", re.compile(r"[eE](?<!\w.)(?i:n\s+la\s+fecha\b)"), 0),
+    (b"fecha", re.compile(r"[eE](?<!\w.)(?i:n\s+la\s+fecha\b)"), 0),
     # "presentó a la fecha": solo tras un verbo en pasado ("a la fecha" suele ser "hasta hoy").
     # (?<=ó )a\s+la\s+fecha\b|(?<=ron )a\s+la\s+fecha\b
-    ("fecha", re.compile(r"[aA](?i:(?:(?<=ó .)|(?<=ron .))\s+la\s+fecha\b)"), 0),
+    (b"fecha", re.compile(r"[aA](?i:(?:(?<=ó .)|(?<=ron .))\s+la\s+fecha\b)"), 0),
     # (?<!hasta\s)\bhoy\b(?!\s+(?:en\s+)?d[ií]a\b)
-    ("hoy", re.compile(r"[hH](?<!\w.)(?i:(?<!hasta\s.)oy\b(?!\s+(?:en\s+)?d[ií]a\b))"), 0),
+    (b"hoy", re.compile(r"[hH](?<!\w.)(?i:(?<!hasta\s.)oy\b(?!\s+(?:en\s+)?d[ií]a\b))"), 0),
     # \besta\s+(?:mañana|tarde|noche)\b
-    ("esta ", re.compile(r"[eE](?<!\w.)(?i:sta\s+(?:mañana|tarde|noche)\b)"), 0),
+    (b"esta ", re.compile(r"[eE](?<!\w.)(?i:sta\s+(?:mañana|tarde|noche)\b)"), 0),
     # \b(?:el\s+d[ií]a\s+de\s+)?ayer\b
-    ("ayer", re.compile(r"[eEaA](?<!\w.)(?i:(?<=e)l\s+d[ií]a\s+de\s+ayer\b|(?<=a)yer\b)"), -1),
+    (b"ayer", re.compile(r"[eEaA](?<!\w.)(?i:(?<=e)l\s+d[ií]a\s+de\s+ayer\b|(?<=a)yer\b)"), -1),
 ]
 
 # Contexto previo que indica una fecha ajena a la actividad (planes, normas, historia).
@@ -142,9 +143,8 @@ class _Candidata:
     fecha: date
 
 
-# Byte cp1252 -> b"0" si es dígito (en cp1252 los únicos \d son 0-9), b" " si no.
+# Byte -> b"0" si es dígito (en Latin-1 los únicos \d son 0-9; ver _en_bytes), b" " si no.
 _DIGITOS = bytes(48 if 48 <= i <= 57 else 32 for i in range(256))
-_CIFRAS = re.compile(rb"0+")
 
 
 def _es_palabra(c: str) -> bool:
@@ -162,19 +162,37 @@ def _palabra_previa(texto: str, j: int) -> int:
     return j + 1
 
 
-def _inicios(cuerpo: str) -> tuple[list[int], list[int]] | None:
-    r"""Dónde pueden empezar _RANGO y FECHA_ES, o None si el texto no es cp1252 (se prueba en todo el texto).
+def _cifras_fuera_de_latin1(error: UnicodeError) -> tuple[str, int]:
+    r"""Manejador de encode("latin-1"): lo que no es Latin-1 pasa a "0" si es cifra (\d de `re`) y a "\x00" si no.
+
+    Así el texto en bytes tiene un byte por carácter (mismas posiciones), y las cifras de cualquier alfabeto ("٣")
+    siguen siendo cifras: no hace falta cp1252 (charmap, ~10 ns por carácter) ni la regex sobre todo el texto.
+    """
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    trozo = error.object[error.start : error.end]
+    return "".join("0" if c.isdecimal() else "\x00" for c in trozo), error.end
+
+
+_EN_BYTES = "articula.fechas.cifras"
+codecs.register_error(_EN_BYTES, _cifras_fuera_de_latin1)
+
+
+def _en_bytes(cuerpo: str) -> bytes:
+    """Un byte por carácter: Latin-1 tal cual; fuera de Latin-1, "0" las cifras y "\x00" lo demás."""
+    return cuerpo.encode("latin-1", _EN_BYTES)
+
+
+def _inicios(cuerpo: str, crudo: bytes | None = None) -> tuple[list[int], list[int]]:
+    r"""Dónde pueden empezar _RANGO y FECHA_ES; `crudo` = _en_bytes(cuerpo) si ya se tiene.
 
     Ambas exigen un día que abre una cifra (FECHA_ES: un dígito que no sigue a \w; _RANGO: tras \s+, precedido
     por «del», «el», «los», «entre el» o «los días»): con el texto en bytes, `re` halla las cifras en C (prefijo
     literal) y `patron.match` se prueba solo ahí, en vez de recorrer el texto carácter por carácter. Las cifras
-    (= _CIFRAS.finditer) se hallan con bytes.find: solo hay b"0" y b" ", y `re` con rb"0+" recorre los bytes
-    uno a uno (~20 µs por nota) donde find salta en C (memchr).
+    (= re.finditer(rb"0+", marcas)) se hallan con bytes.find: solo hay b"0" y b" ", y `re` recorre los bytes
+    uno a uno (~20 µs por nota) donde find salta en C (memchr). En Latin-1 las únicas cifras son 0-9.
     """
-    try:
-        marcas = cuerpo.encode("cp1252").translate(_DIGITOS)
-    except UnicodeEncodeError:
-        return None
+    marcas = (_en_bytes(cuerpo) if crudo is None else crudo).translate(_DIGITOS)
     rango: list[int] = []
     fecha: list[int] = []
     dia = marcas.find(b"0")
@@ -201,7 +219,8 @@ def _coincidencias(patron: re.Pattern[str], texto: str, inicios: list[int] | Non
 def _candidatas(cuerpo: str, publicacion: date | None) -> list[_Candidata]:
     candidatas: list[_Candidata] = []
     ocupados: list[tuple[int, int]] = []
-    rango, fecha = _inicios(cuerpo) or (None, None)
+    crudo = _en_bytes(cuerpo)
+    rango, fecha = _inicios(cuerpo, crudo)
     for patron, inicios in ((_RANGO, rango), (FECHA_ES, fecha)):
         for m in _coincidencias(patron, cuerpo, inicios):
             if any(a <= m.start("dia") < b for a, b in ocupados):
@@ -211,7 +230,9 @@ def _candidatas(cuerpo: str, publicacion: date | None) -> list[_Candidata]:
             if fecha is not None:
                 candidatas.append(_Candidata(m.start(), m.end(), fecha))
     if publicacion is not None:
-        bajo = cuerpo.lower()
+        # = palabra in cuerpo.lower(): fuera de ASCII solo İ y K (signo Kelvin) dan una letra ASCII en minúscula
+        # (i, k), que ninguna palabra tiene; bytes.lower() cambia solo ASCII y no recorre la tabla Unicode.
+        bajo = crudo.lower()
         for palabra, patron, dias in _RELATIVAS:
             if palabra not in bajo:
                 continue

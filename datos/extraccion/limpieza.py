@@ -18,8 +18,7 @@ from datos.extraccion.catalogos import normalizar
 from datos.extraccion.encabezado import (
     LINEAS_CABECERA,
     linea_etiqueta,
-    linea_fecha,
-    linea_numerada,
+    marcas,
 )
 
 
@@ -79,7 +78,8 @@ def _fin_cabecera(lineas: list[str]) -> int:
         vistas += 1
         if vistas > LINEAS_CABECERA:
             break
-        if linea_fecha(linea) or linea_numerada(linea):
+        numerada, _, fecha = marcas(linea)
+        if fecha or numerada:
             fin = i + 1
     return fin
 

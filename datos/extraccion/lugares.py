@@ -102,13 +102,14 @@ _INICIOS_OFICINA = automata_de_grupos(
 
 
 def _inicios_oficina(texto: str) -> list[list[int]] | None:
-    """Inicios de _MISION y de `patron_ode` en `texto`; None si hay que probarlas en todo el texto (ver _iterar)."""
-    if any(rara in texto for rara in _LETRAS_RARAS):
+    """Inicios de _MISION y de `patron_ode` en `texto`; None si hay que probarlas en todo el texto (ver _iterar).
+
+    Sin las letras raras, lower() no cambia el largo: se pasa a minúsculas en bytes (`minusculas`), y lo que
+    queda fuera de Latin-1 (K → k, Å → å, Ÿ → ÿ) no forma parte de ninguna raíz de _INICIOS_OFICINA.
+    """
+    if "\u0130" in texto or "\u0131" in texto or "\u017f" in texto or "\u212a" in texto:  # _LETRAS_RARAS
         return None
-    bajo = texto.lower()
-    if len(bajo) != len(texto):
-        return None
-    return inicios_por_grupo(_INICIOS_OFICINA, bajo, 2)
+    return inicios_por_grupo(_INICIOS_OFICINA, texto, 2, minusculas=True)
 
 
 _SIGUE_OTRO_LUGAR = re.compile(r"\s*(?:,|\by\b|\be\b)\s*[A-ZÁÉÍÓÚ]")
@@ -492,8 +493,7 @@ def ubicar(titulo: str, cuerpo: str) -> Ubicacion:
 
 def _ubicar(titulo: str, cuerpo: str, indice: _Indice) -> Ubicacion:
     contexto = f"{titulo}\n{cuerpo}"
-    parrafos = [p for p in cuerpo.split("\n") if p.strip()]
-    primero = parrafos[0] if parrafos else ""
+    primero = _primer_parrafo(cuerpo)
 
     oficina = _unica(_oficinas(titulo, indice, contexto))
     evidencia = titulo
@@ -532,12 +532,23 @@ def _ubicar(titulo: str, cuerpo: str, indice: _Indice) -> Ubicacion:
     return ubicacion
 
 
+def _primer_parrafo(cuerpo: str) -> str:
+    """= next((p for p in cuerpo.split("\n") if p.strip()), ""), sin partir todo el cuerpo."""
+    inicio = 0
+    while (fin := cuerpo.find("\n", inicio)) >= 0:
+        if cuerpo[inicio:fin].strip():
+            return cuerpo[inicio:fin]
+        inicio = fin + 1
+    return cuerpo[inicio:] if cuerpo[inicio:].strip() else ""
+
+
 def _sede_central(titulo: str, cuerpo: str, primero: str, indice: _Indice) -> Ubicacion:
     oraciones = dividir(primero)
     inicio = oraciones[0] if oraciones else ""
-    # Toda coincidencia de _SEDE contiene «Tagle» o «Canciller»: si el cuerpo no los tiene, no partirlo en oraciones.
+    # Toda coincidencia de _SEDE contiene «Tagle», o «sede» y «Canciller»: si el cuerpo no los tiene, no partirlo
+    # en oraciones ni probar la regex en cada una.
     evidencia = ""
-    if "Tagle" in cuerpo or "Canciller" in cuerpo:
+    if "Tagle" in cuerpo or ("sede" in cuerpo and "Canciller" in cuerpo):
         evidencia = next((o for o in dividir(cuerpo) if _SEDE.search(o)), "")
     ubicacion = Ubicacion(
         oficina=SEDE_CENTRAL, tipo_oficina="sede_central", pais=PERU, region="Lima", evidencia_oficina=evidencia
