@@ -115,17 +115,7 @@ def _matriz_de(celdas: list[tuple]) -> pd.DataFrame:
 
 def red(f: Filtros, top_n: int = 30) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(nodos: organizacion, sigla, tipo, eventos; aristas: organizacion_a, organizacion_b, eventos)."""
-    celdas = _top(f, top_n)
-    mismos = celdas["organizacion_a"] == celdas["organizacion_b"]
-    nodos = (
-        celdas[mismos]
-        .rename(columns={"organizacion_a": "organizacion", "sigla_a": "sigla", "tipo_a": "tipo"})[
-            ["organizacion", "sigla", "tipo", "eventos"]
-        ]
-        .reset_index(drop=True)
-    )
-    aristas = celdas[~mismos][["organizacion_a", "organizacion_b", "eventos"]].reset_index(drop=True)
-    return nodos, aristas
+    return _red_de(_celdas_de(_top(f, top_n)))
 
 
 def _red_de(celdas: list[tuple]) -> tuple[pd.DataFrame, pd.DataFrame]:
