@@ -266,6 +266,35 @@ def test_estricto_con_rechazos_no_guarda_nada(bd_corpus_copia: Path, tmp_path: P
     assert atomico.temporales_huerfanos(bd_corpus_copia) == []
 
 
+def test_copia_fallida_no_toca_la_base_ni_deja_temporales(bd_corpus_copia: Path, tmp_path: Path, monkeypatch) -> None:
+    """La copia de trabajo corre en un hilo mientras se extrae: si falla (disco lleno), la construcción
+    falla con ese error, la base queda igual y no queda ningún temporal."""
+    carpeta = tmp_path / "n"
+    carpeta.mkdir()
+    (carpeta / "buena.txt").write_text(NOTA_A, encoding="utf-8")
+    antes = bd_corpus_copia.read_bytes()
+
+    def sin_espacio(origen, destino, *a, **k):
+        Path(destino).write_bytes(b"a medias")
+        raise OSError(28, "No queda espacio en el dispositivo")
+
+    monkeypatch.setattr(atomico.shutil, "copyfile", sin_espacio)
+    with pytest.raises(OSError, match="No queda espacio"):
+        construir([carpeta], bd_corpus_copia, procesos=1, progreso=False)
+
+    assert bd_corpus_copia.read_bytes() == antes
+    assert atomico.temporales_huerfanos(bd_corpus_copia) == []
+
+
+def test_base_que_no_es_duckdb_se_rechaza_con_mensaje_y_queda_igual(tmp_path: Path) -> None:
+    bd = tmp_path / "bd.duckdb"
+    bd.write_bytes(b"esto no es una base DuckDB" * 200)
+    with pytest.raises(ErrorConstruccion, match="No se pudo abrir la base"):
+        construir([NOTAS], bd, procesos=1, progreso=False)
+    assert bd.read_bytes() == b"esto no es una base DuckDB" * 200
+    assert atomico.temporales_huerfanos(bd) == []
+
+
 def test_estricto_sin_rechazos_guarda(tmp_path: Path) -> None:
     carpeta = tmp_path / "n"
     carpeta.mkdir()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import threading
 from pathlib import Path
 
 _SUFIJO_TEMPORAL = re.compile(r"\.tmp-\d+(\.wal)?$")
@@ -53,6 +54,46 @@ def preparar_copia(ruta_bd: Path) -> Path:
         if wal.exists():
             shutil.copyfile(wal, tmp.with_name(tmp.name + ".wal"))
     return tmp
+
+
+class CopiaEnSegundoPlano:
+    """`preparar_copia` en un hilo, para que la construcción lea y extraiga mientras se copia la base.
+
+    Apenas termina la copia, el mismo hilo la lleva a disco (fsync): así `publicar` solo espera lo
+    que escribió DuckDB y no los gigabytes copiados. Copiar y sincronizar sueltan el GIL.
+    """
+
+    def __init__(self, ruta_bd: Path) -> None:
+        self.tmp = ruta_temporal(ruta_bd)
+        self._copiada = threading.Event()
+        self._error: BaseException | None = None
+        self._hilo = threading.Thread(target=self._correr, args=(ruta_bd,), name="articula-copia", daemon=True)
+        self._hilo.start()
+
+    def _correr(self, ruta_bd: Path) -> None:
+        try:
+            preparar_copia(ruta_bd)
+        except BaseException as e:  # noqa: BLE001 - se vuelve a levantar en quien espera la copia
+            self._error = e
+            return
+        finally:
+            self._copiada.set()
+        try:
+            if self.tmp.exists():
+                _fsync_ruta(self.tmp)
+        except OSError:
+            pass  # solo era un adelanto: `publicar` vuelve a sincronizar
+
+    def esperar(self) -> Path:
+        """La ruta del temporal, ya copiado (la sincronización puede seguir en curso)."""
+        self._copiada.wait()
+        if self._error is not None:
+            raise self._error
+        return self.tmp
+
+    def terminar(self) -> None:
+        """Espera también la sincronización (antes de publicar o descartar el temporal)."""
+        self._hilo.join()
 
 
 def _fsync_ruta(ruta: Path, directorio: bool = False) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import duckdb
 import numpy as np
@@ -47,6 +48,37 @@ FROM _lote_organizaciones AS c WHERE o.organizacion_id = c.organizacion_id
 """
 
 
+_SQL_HUELLAS = (
+    "SELECT TRY_CAST('0x' || left(hash_contenido, 16) AS UBIGINT) AS hi,"
+    " TRY_CAST('0x' || right(hash_contenido, 16) AS UBIGINT) AS lo"
+    " FROM base.notas WHERE length(hash_contenido) = 32 ORDER BY hi, lo"
+)
+
+
+def huellas_en_base(ruta_bd: Path) -> tuple[np.ndarray, np.ndarray]:
+    """Huellas ya guardadas en la base (en solo lectura) como dos arreglos uint64 ordenados (mitad alta, baja).
+
+    Viajan a los trabajadores, que así descartan lo ya cargado antes de extraer. Se leen de la base
+    original y no de la copia de trabajo: la construcción extrae mientras la copia avanza.
+    Levanta `duckdb.Error` si el archivo no es una base DuckDB.
+    """
+    vacias = np.zeros(0, np.uint64), np.zeros(0, np.uint64)
+    if not ruta_bd.exists():
+        return vacias
+    con = duckdb.connect(":memory:")  # adjuntar, no abrir: no choca con otra conexión a la misma ruta
+    try:
+        con.execute("ATTACH ? AS base (READ_ONLY)", [str(ruta_bd)])
+        hay = con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE database_name = 'base' AND table_name = 'notas'"
+        ).fetchone()[0]
+        if not hay:
+            return vacias
+        res = con.execute(_SQL_HUELLAS).fetchnumpy()
+    finally:
+        con.close()
+    return np.asarray(res["hi"], np.uint64), np.asarray(res["lo"], np.uint64)
+
+
 class Cargador:
     """Acumula tablas Arrow de notas nuevas y las vuelca en bloque; asigna `nota_id` y `organizacion_id`."""
 
@@ -80,20 +112,6 @@ class Cargador:
     @property
     def eventos_nuevos(self) -> int:
         return self._nuevos_eventos
-
-    def huellas_en_base(self) -> tuple[np.ndarray, np.ndarray]:
-        """Huellas ya guardadas como dos arreglos uint64 ordenados (mitad alta, mitad baja).
-
-        Viajan a los trabajadores, que así descartan lo ya cargado antes de extraer.
-        """
-        if not self.habia_notas:
-            return np.zeros(0, np.uint64), np.zeros(0, np.uint64)
-        res = self.con.execute(
-            "SELECT TRY_CAST('0x' || left(hash_contenido, 16) AS UBIGINT) AS hi,"
-            " TRY_CAST('0x' || right(hash_contenido, 16) AS UBIGINT) AS lo"
-            " FROM notas WHERE length(hash_contenido) = 32 ORDER BY hi, lo"
-        ).fetchnumpy()
-        return np.asarray(res["hi"], np.uint64), np.asarray(res["lo"], np.uint64)
 
     def visto(self, archivo: str) -> None:
         """Anota un archivo leído en esta corrida (sus rechazos de corridas anteriores dejan de valer)."""

@@ -6,6 +6,7 @@ Todo se escribe en una copia de la base que reemplaza a la original solo al fina
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -16,7 +17,7 @@ import duckdb
 
 from datos.almacen import atomico, esquema, marts, paquete, pausa
 from datos.almacen.bloqueo import Candado, ConstruccionEnCurso
-from datos.almacen.carga import Cargador
+from datos.almacen.carga import Cargador, huellas_en_base
 from datos.almacen.paralelo import UMBRAL_POOL, Ejecutor
 from datos.almacen.progreso import Progreso
 from datos.almacen.resumen import Resumen
@@ -33,6 +34,7 @@ RAIZ_PROYECTO = RAIZ_DATOS.parent
 MOTIVO_RUTA_INEXISTENTE = "la ruta no existe"
 MOTIVO_LECTURA_FALLIDA = paquete.MOTIVO_LECTURA_FALLIDA
 MOTIVO_NOTA_VACIA = paquete.MOTIVO_NOTA_VACIA
+_NINGUNO = object()  # `next` sin paquetes (ningún archivo que leer)
 
 
 class _Reloj:
@@ -150,13 +152,23 @@ def construir(
         pausa.punto("bloqueo")
         atomico.limpiar_huerfanos(destino)
         reloj = _Reloj(resumen.etapas)
-        tmp = atomico.preparar_copia(destino)
-        reloj.marcar("copia")
-        pausa.punto("copia")
+        copia = atomico.CopiaEnSegundoPlano(destino)  # mientras se copia, se leen huellas y se extrae
         con = None
         ejecutor = None
         barra = Progreso(activo=progreso)
         try:
+            try:
+                huellas = huellas_en_base(destino)
+            except duckdb.Error as e:
+                raise ErrorConstruccion(f"No se pudo abrir la base {destino}: {e}") from e
+            grande, grupos = _con_pool(_grupos(_elementos(existentes)))
+            ejecutor = Ejecutor(procesos if grande else 1, paquete.Contexto(recortar, *huellas))
+            paquetes = ejecutor.mapear(grupos)
+            primero = next(paquetes, _NINGUNO)  # los trabajadores ya extraen: la copia no los detiene
+            reloj.marcar("arranque")
+            tmp = copia.esperar()
+            reloj.marcar("copia")
+            pausa.punto("copia")
             try:
                 con = duckdb.connect(str(tmp))
             except duckdb.Error as e:
@@ -167,10 +179,7 @@ def construir(
             for r in entradas:
                 if r not in existentes:
                     filtro.rechazar(str(r), MOTIVO_RUTA_INEXISTENTE)
-            grande, grupos = _con_pool(_grupos(_elementos(existentes)))
-            contexto = paquete.Contexto(recortar, *cargador.huellas_en_base())
-            ejecutor = Ejecutor(procesos if grande else 1, contexto)
-            for paq in ejecutor.mapear(grupos):
+            for paq in itertools.chain(() if primero is _NINGUNO else (primero,), paquetes):
                 filtro.cargar(paq)
                 pausa.punto("lote")
                 barra.avanzar(len(paq.items))
@@ -192,6 +201,7 @@ def construir(
                 resumen.confirmada = False
                 con.close()
                 con = None
+                copia.terminar()
                 atomico.descartar(tmp)
                 return resumen
             pausa.punto("confirmacion")
@@ -200,6 +210,7 @@ def construir(
             con = None
             reloj.marcar("checkpoint")
             pausa.punto("cerrada")
+            copia.terminar()
             atomico.publicar(tmp, destino)
             reloj.marcar("publicacion")
             pausa.punto("publicada")
@@ -208,7 +219,8 @@ def construir(
                 ejecutor.abortar()
             if con is not None:
                 con.close()
-            atomico.descartar(tmp)
+            copia.terminar()
+            atomico.descartar(copia.tmp)
             raise
     resumen.segundos = time.monotonic() - inicio_reloj
     return resumen
