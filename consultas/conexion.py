@@ -108,6 +108,28 @@ _VISTAS_DE_RESPALDO = {
         "CREATE VIEW memory.main.par_resumen AS"
         " SELECT organizacion_a, organizacion_b, count(*) AS eventos FROM evento_par GROUP BY ALL"
     ),
+    # Sin bit_tema ningún tema tiene bit: `temas_bits` vale 0 en organizacion_evento y el filtro de tema vuelve
+    # al semi-join (como en los hechos_* de respaldo, que no traen `temas_bits`; ver ejecucion._mascara_temas).
+    "bit_tema": (
+        "CREATE VIEW memory.main.bit_tema AS"
+        " SELECT DISTINCT tema, CAST(NULL AS UTINYINT) AS bit FROM articula.main.evento_tema"
+    ),
+    # El mart datos/esquema/marts/organizacion_evento.sql sin su orden, con `temas_bits` de bit_tema (el del
+    # archivo o el de respaldo de arriba: entonces 0, y organizaciones.panorama filtra tema con semi-join).
+    "organizacion_evento": (
+        "CREATE VIEW memory.main.organizacion_evento AS"
+        " SELECT eo.organizacion_id, eo.evento_id,"
+        " e.fecha, e.anio, e.mes, e.region, e.pais, e.oficina, e.tipo_oficina, e.tipo_evento,"
+        " coalesce(bits.temas_bits, CAST(0 AS UBIGINT)) AS temas_bits,"
+        " todas.organizaciones,"
+        " e.titulo, eo.mencion, eo.evidencia"
+        " FROM articula.main.evento_organizacion eo JOIN articula.main.eventos e USING (evento_id)"
+        " JOIN (SELECT evento_id, list(organizacion_id ORDER BY organizacion_id) AS organizaciones"
+        " FROM articula.main.evento_organizacion GROUP BY evento_id) todas USING (evento_id)"
+        " LEFT JOIN (SELECT tb.evento_id, bit_or(CAST(1 AS UBIGINT) << b.bit) AS temas_bits"
+        " FROM articula.main.evento_tema tb JOIN bit_tema b ON b.tema = tb.tema"
+        " WHERE b.bit IS NOT NULL GROUP BY tb.evento_id) bits USING (evento_id)"
+    ),
 }
 
 _candado = threading.Lock()
@@ -151,7 +173,8 @@ def _abrir(ruta: Path) -> duckdb.DuckDBPyConnection:
     presentes = {fila[0] for fila in tablas.fetchall()}
     # Las vistas de respaldo nombran evento_par sin base: la del archivo o la creada antes aquí.
     conexion.execute(f"SET search_path = '{_ALIAS}.main,memory.main'")
-    for mart, vista in _VISTAS_DE_RESPALDO.items():  # en orden: par_resumen usa evento_par
+    # En orden: par_resumen usa evento_par y organizacion_evento usa bit_tema.
+    for mart, vista in _VISTAS_DE_RESPALDO.items():
         if mart not in presentes:
             conexion.execute(vista)
     return conexion

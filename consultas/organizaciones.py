@@ -2,6 +2,7 @@
 
 `panorama` da todo lo de la página desde el mart organizacion_evento, ordenado por organización: cada
 parte lee solo los bloques de la organización elegida (y sus textos, juntos), no las tablas enteras.
+Si la base no trae el mart, consultas/conexion.py ofrece una vista equivalente (más lenta).
 """
 
 from __future__ import annotations
@@ -10,10 +11,9 @@ from dataclasses import dataclass
 from dataclasses import replace as dataclasses_replace
 from typing import Any
 
-import duckdb
 import pandas as pd
 
-from consultas.conexion import cursor, cursor_del_hilo
+from consultas.conexion import cursor_del_hilo
 from consultas.ejecucion import preparar, tabla
 from consultas.filtros import Filtros
 from consultas.linea_tiempo import unidad
@@ -80,68 +80,36 @@ def panorama(
     organizacion = str(organizacion)
     limite = None if limite is None else max(0, int(limite))
     c = cursor_del_hilo()
-    try:
-        org_id, nombre, sigla, tipo, en_catalogo, temas_sin_bit, elegidos_sin_bit, mascara, _ = c.execute(
-            *preparar("organizacion_id_y_bits", None, [organizacion, list(f.tema)])).fetchone()
-    except duckdb.CatalogException:  # base anterior al mart organizacion_evento
-        resultado = _panorama_temporal(f, organizacion, granularidad, limite, n_socios)
-    else:
-        # El filtro de tema es una prueba de bits en la misma lectura del mart; la mascara se calcula una vez
-        # (preparar la buscaría en cada consulta). Si algún tema elegido no tiene bit, semi-join de siempre.
-        por_bits = not (f.tema and elegidos_sin_bit)
-        sin_tema = f.con(tema=()) if por_bits else f
-        bits = [not (f.tema and por_bits), int(mascara)]
+    org_id, nombre, sigla, tipo, en_catalogo, temas_sin_bit, elegidos_sin_bit, mascara = c.execute(
+        *preparar("organizacion_id_y_bits", None, [organizacion, list(f.tema)])).fetchone()
+    # El filtro de tema es una prueba de bits en la misma lectura del mart; la mascara se calcula una vez
+    # (preparar la buscaría en cada consulta). Si algún tema elegido no tiene bit, semi-join de siempre.
+    por_bits = not (f.tema and elegidos_sin_bit)
+    sin_tema = f.con(tema=()) if por_bits else f
+    bits = [not (f.tema and por_bits), int(mascara)]
 
-        def df(nombre_sql: str, antes: list, despues: list = ()) -> pd.DataFrame:
-            sql, params = preparar(nombre_sql, sin_tema, [*antes, *bits, *despues])
-            return c.execute(sql, params).df()
+    def df(nombre_sql: str, antes: list, despues: list = ()) -> pd.DataFrame:
+        sql, params = preparar(nombre_sql, sin_tema, [*antes, *bits, *despues])
+        return c.execute(sql, params).df()
 
-        regiones = df("organizacion_regiones_mart", [org_id])
-        perfil = {} if org_id is None else _ficha(pd.DataFrame([{
-            "nombre": nombre, "sigla": sigla, "tipo": tipo, "en_catalogo": en_catalogo,
-            "eventos": regiones["eventos"].sum(),
-            "primera_fecha": regiones["primera_fecha"].min(), "ultima_fecha": regiones["ultima_fecha"].max(),
-        }]))
-        resultado = Panorama(
-            perfil=perfil,
-            linea=df("organizacion_linea_mart", [unidad(granularidad), org_id]),
-            regiones=regiones[["region", "eventos"]],
-            temas=(df("organizacion_temas_mart", [org_id]) if not temas_sin_bit
-                   else temas_organizacion(f, organizacion)),
-            # Sin filtros, los socios salen del mart par_resumen (más barato aún).
-            socios=pd.DataFrame() if f.es_vacio() else df("organizacion_socios_mart", [org_id],
-                                                          [org_id, max(0, int(n_socios))]),
-            eventos=df("organizacion_lista_mart", [org_id], [limite, org_id]),
-        )
+    regiones = df("organizacion_regiones_mart", [org_id])
+    perfil = {} if org_id is None else _ficha(pd.DataFrame([{
+        "nombre": nombre, "sigla": sigla, "tipo": tipo, "en_catalogo": en_catalogo,
+        "eventos": regiones["eventos"].sum(),
+        "primera_fecha": regiones["primera_fecha"].min(), "ultima_fecha": regiones["ultima_fecha"].max(),
+    }]))
+    resultado = Panorama(
+        perfil=perfil,
+        linea=df("organizacion_linea_mart", [unidad(granularidad), org_id]),
+        regiones=regiones[["region", "eventos"]],
+        temas=(df("organizacion_temas_mart", [org_id]) if not temas_sin_bit
+               else temas_organizacion(f, organizacion)),
+        # Sin filtros, los socios salen del mart par_resumen (más barato aún).
+        socios=pd.DataFrame() if f.es_vacio() else df("organizacion_socios_mart", [org_id],
+                                                      [org_id, max(0, int(n_socios))]),
+        eventos=df("organizacion_lista_mart", [org_id], [limite, org_id]),
+    )
     if f.es_vacio():
         resultado = dataclasses_replace(resultado, socios=socios_de(f, organizacion, n_socios))
     return resultado
 
-
-def _panorama_temporal(
-    f: Filtros, organizacion: str, granularidad: str, limite: int | None, n_socios: int
-) -> Panorama:
-    """Para una base anterior al mart organizacion_evento: los eventos filtrados de la organización se eligen
-    una sola vez en una tabla temporal del cursor (desde hechos_organizacion) y cada parte sale de ahí."""
-    with cursor() as c:
-
-        def df(nombre: str, filtros: Filtros | None, extras: list) -> pd.DataFrame:
-            sql, params = preparar(nombre, filtros, extras, c)
-            return c.execute(sql, params).df()
-
-        encontrada = c.execute(preparar("organizacion_id", None, [organizacion])[0], [organizacion]).fetchone()
-        org_id = encontrada[0] if encontrada else None  # NULL: ninguna fila, como la subconsulta vacía
-        sql, params = preparar("organizacion_eventos_temporal", f, [org_id], c)
-        c.execute(sql, params)
-        try:
-            return Panorama(
-                perfil=_ficha(df("organizacion_perfil_temporal", None, [organizacion])),
-                linea=df("organizacion_linea_temporal", None, [unidad(granularidad)]),
-                regiones=df("organizacion_regiones_temporal", None, []),
-                temas=df("organizacion_temas_temporal", f, []),
-                socios=pd.DataFrame() if f.es_vacio() else df("organizacion_socios_temporal", f,
-                                                              [org_id, max(0, int(n_socios))]),
-                eventos=df("organizacion_lista_temporal", None, [limite, org_id]),
-            )
-        finally:
-            c.execute("DROP TABLE IF EXISTS _eventos_organizacion")

@@ -1,6 +1,7 @@
 """El mart organizacion_evento (página Organizaciones) es lo que dicen las tablas base, su incremental
-da lo mismo que recalcularlo entero, y `organizaciones.panorama` da lo mismo con él, sin él (base
-anterior) y con temas sin bit (más de 64)."""
+da lo mismo que recalcularlo entero, su vista de respaldo (consultas/conexion.py) da las mismas filas, y
+`organizaciones.panorama` da lo mismo con él, sin él (base anterior: la vista), sin ningún mart (tampoco
+bit_tema) y con temas sin bit (más de 64)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pandas as pd
 import pytest
 
 from consultas import conexion, organizaciones
+from datos.almacen import esquema
 from tests import bd_prueba as bd
 from tests.bd_prueba import GORE, MIGRACION, OIM, PNP
 from tests.test_consultas_marts import FILTROS
@@ -104,14 +106,31 @@ def _copia(base: Path, destino: Path, cambio: str) -> Path:
     with duckdb.connect(str(destino)) as con:
         if cambio == "sin_mart":
             con.execute("DROP TABLE organizacion_evento")
+        elif cambio == "sin_marts":
+            for modelo in esquema.archivos_marts():
+                # Nombres tomados de los archivos del proyecto, no de una entrada.
+                con.execute(f"DROP TABLE IF EXISTS {modelo.stem}")
         else:
             con.execute("UPDATE bit_tema SET bit = NULL WHERE tema = ?", [cambio])
     return destino
 
 
-# sin_mart: base anterior al mart (tabla temporal sobre hechos_organizacion); un tema sin bit (más de 64):
-# semi-join de tema y temas desde hechos_tema.
-@pytest.mark.parametrize("cambio", ["sin_mart", MIGRACION])
+def test_vista_de_respaldo_igual_al_mart(base, tmp_path, monkeypatch):
+    """Sin el mart, la vista de respaldo da las mismas filas y columnas (con los bits del bit_tema de la base)."""
+    monkeypatch.setenv("ARTICULA_DB", str(_copia(base, tmp_path / "sin_mart.duckdb", "sin_mart")))
+    conexion.olvidar_conexion()
+    with conexion.cursor() as c:
+        columnas = [d[0] for d in c.execute("SELECT * FROM organizacion_evento LIMIT 0").description]
+        filas = _mart(c)
+    conexion.olvidar_conexion()
+    with duckdb.connect(str(base), read_only=True) as con:
+        assert filas == _mart(con)
+    assert columnas == COLUMNAS
+
+
+# sin_mart: base anterior al mart (vista de respaldo con los bits de bit_tema); sin_marts: tampoco bit_tema
+# (ningún tema con bit: semi-join de tema y temas desde hechos_tema); un tema sin bit (más de 64): lo mismo.
+@pytest.mark.parametrize("cambio", ["sin_mart", "sin_marts", MIGRACION])
 def test_panorama_igual_a_las_funciones_sueltas_sin_mart_o_sin_bits(cambio, base, tmp_path, monkeypatch):
     monkeypatch.setenv("ARTICULA_DB", str(_copia(base, tmp_path / "copia.duckdb", cambio)))
     conexion.olvidar_conexion()
@@ -122,16 +141,18 @@ def test_panorama_igual_a_las_funciones_sueltas_sin_mart_o_sin_bits(cambio, base
     conexion.olvidar_conexion()
 
 
-def test_panorama_igual_con_y_sin_mart(base, tmp_path, monkeypatch):
-    sin_mart = _copia(base, tmp_path / "sin_mart.duckdb", "sin_mart")
+@pytest.mark.parametrize("cambio", ["sin_mart", "sin_marts"])
+def test_panorama_igual_con_y_sin_mart(cambio, base, tmp_path, monkeypatch):
+    sin_mart = _copia(base, tmp_path / f"{cambio}.duckdb", cambio)
     for f in FILTROS:
-        respuestas = []
-        for ruta in (base, sin_mart):
-            monkeypatch.setenv("ARTICULA_DB", str(ruta))
-            conexion.olvidar_conexion()
-            respuestas.append(organizaciones.panorama(f, OIM, "mes", None, 15))
-        con, sin = respuestas
-        assert con.perfil == sin.perfil
-        for campo in ("linea", "regiones", "temas", "socios", "eventos"):
-            pd.testing.assert_frame_equal(getattr(con, campo), getattr(sin, campo))
+        for organizacion in (OIM, GORE):
+            respuestas = []
+            for ruta in (base, sin_mart):
+                monkeypatch.setenv("ARTICULA_DB", str(ruta))
+                conexion.olvidar_conexion()
+                respuestas.append(organizaciones.panorama(f, organizacion, "mes", None, 15))
+            con, sin = respuestas
+            assert con.perfil == sin.perfil
+            for campo in ("linea", "regiones", "temas", "socios", "eventos"):
+                pd.testing.assert_frame_equal(getattr(con, campo), getattr(sin, campo))
     conexion.olvidar_conexion()

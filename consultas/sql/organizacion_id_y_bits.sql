@@ -1,5 +1,5 @@
--- Una organización (id y ficha) y los bits de tema para el mart organizacion_evento; la consulta falla si la
--- base no trae ese mart (es anterior a él). temas_sin_bit: temas de la base sin bit (más de 64);
+-- Una organización (id y ficha) y los bits de tema para el mart organizacion_evento (en una base sin bit_tema,
+-- la vista de respaldo no da bit a ningún tema). temas_sin_bit: temas de la base sin bit (más de 64);
 -- elegidos_sin_bit y mascara: los de la lista de temas del filtro (los que no están en la base no suman,
 -- como en el semi-join). Sin esa organización, una fila con id NULL.
 WITH org AS (
@@ -13,7 +13,6 @@ bits AS (
 )
 SELECT org.organizacion_id, org.nombre, org.sigla, org.tipo, org.en_catalogo,
        (SELECT count(*) FROM bit_tema WHERE bit IS NULL) AS temas_sin_bit,
-       bits.elegidos_sin_bit, bits.mascara,
-       (SELECT count(*) FROM (SELECT 1 FROM organizacion_evento LIMIT 0)) AS sin_uso
+       bits.elegidos_sin_bit, bits.mascara
 FROM bits
 LEFT JOIN org ON true
