@@ -30,7 +30,7 @@ _ETAPAS = (
     ("encabezado", "leer"),
     ("fechas", "fecha_evento"),
     ("lugares", "ubicar"),
-    ("organizaciones", "buscar"),
+    ("organizaciones", "buscar_con_temas"),
     ("tipo_evento", "clasificar"),
     ("espacios", "buscar"),
     ("temas", "clasificar"),

@@ -59,3 +59,22 @@ def test_todo_tema_devuelto_esta_en_la_taxonomia():
 @given(st.text(max_size=300), st.text(max_size=300))
 def test_cualquier_texto_devuelve_una_lista(titulo, cuerpo):
     assert isinstance(temas.clasificar(titulo, cuerpo), list)
+
+
+def test_pistas_de_la_pasada_de_organizaciones_dan_los_mismos_temas():
+    """El extractor pasa a temas las pistas que halló la pasada de organizaciones: mismo resultado que
+    recorrer el texto otra vez, y las pistas de otro texto no se usan."""
+    from datos.extraccion import organizaciones
+
+    titulo = "Reunión sobre refugiados y migrantes"
+    cuerpo = (
+        "La Oficina Desconcentrada de Tumbes y la OIM abordaron el proceso de regularización migratoria "
+        "de la población refugiada y migrante, y la inserción laboral de los migrantes."
+    )
+    _, pistas = organizaciones.buscar_con_temas(cuerpo, titulo)
+    assert pistas is not None and pistas.halladas
+    assert temas.clasificar(titulo, cuerpo, pistas) == temas.clasificar(titulo, cuerpo)
+    _, ajenas = organizaciones.buscar_con_temas("Se habló de salud y de educación con la OIM.", "Otra nota")
+    assert temas.clasificar(titulo, cuerpo, ajenas) == temas.clasificar(titulo, cuerpo)
+    # Las del mismo texto se usan tal cual (no se recorre el texto otra vez): sin pistas, sin temas.
+    assert temas.clasificar(titulo, cuerpo, pistas._replace(halladas=[])) == []

@@ -44,7 +44,7 @@ def extraer(nota: NotaCruda) -> dict:
     cabecera = encabezado.leer(texto, fecha_declarada=nota.fecha)
     evento_fecha = fechas.fecha_evento(limpia.cuerpo, cabecera.fecha_publicacion)
     ubicacion = lugares.ubicar(titulo, limpia.cuerpo)
-    halladas = organizaciones.buscar(limpia.cuerpo, titulo=titulo)
+    halladas, pistas_temas = organizaciones.buscar_con_temas(limpia.cuerpo, titulo=titulo)
     tipo = tipo_evento.clasificar(titulo, limpia.cuerpo)
 
     return {
@@ -75,7 +75,10 @@ def extraer(nota: NotaCruda) -> dict:
         "espacios": [
             {"nombre": h.valor, "evidencia": h.evidencia} for h in espacios.buscar(limpia.cuerpo, titulo)
         ],
-        "temas": [{"tema": h.valor, "evidencia": h.evidencia} for h in temas.clasificar(titulo, limpia.cuerpo)],
+        "temas": [
+            {"tema": h.valor, "evidencia": h.evidencia}
+            for h in temas.clasificar(titulo, limpia.cuerpo, pistas_temas)
+        ],
         "evidencias": {
             "fecha_publicacion": cabecera.evidencia_fecha,
             "fecha_evento": evento_fecha.evidencia if evento_fecha else "",

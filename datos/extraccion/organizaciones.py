@@ -207,7 +207,7 @@ class _Llave(NamedTuple):
     departamento: str | None = None  # contexto: región de la nota
     patron: bool = False  # cabeza de `_PATRONES`
     lista: bool = False  # cabeza de `_LISTA`
-    pistas: tuple | None = None  # pistas de temas (ver `temas.recordar_coincidencias`)
+    pistas: tuple | None = None  # pistas de temas (ver `temas.PistasHalladas`)
 
 
 def _automata_plano(llaves: dict[str, _Llave]) -> ahocorasick.Automaton:
@@ -1027,18 +1027,24 @@ def _ciudad_cercana(texto: str, pos: int) -> str | None:
 
 def buscar(cuerpo: str, titulo: str | None = None) -> list[OrganizacionHallada]:
     """Organizaciones de la nota (sin el propio Ministerio), con mención y oración de evidencia."""
+    return buscar_con_temas(cuerpo, titulo)[0]
+
+
+def buscar_con_temas(
+    cuerpo: str, titulo: str | None = None
+) -> tuple[list[OrganizacionHallada], temas.PistasHalladas | None]:
+    """Como `buscar`, y además las pistas de temas que halló la misma pasada (para `temas.clasificar`)."""
     cuerpo = cuerpo or ""
     texto = cuerpo
     if titulo and titulo.strip() and titulo.strip() not in cuerpo:
         texto = f"{titulo.strip()}\n{cuerpo}"
     if not texto.strip():
-        return []
+        return [], None
     indice = _indice()
     tp = TextoPlegado.desde(texto)
     res = _Resultado(texto, indice)
     taxonomia = temas.taxonomia()
     pasada = _pasada(indice, tp, taxonomia)
-    temas.recordar_coincidencias(texto, taxonomia, pasada.temas)
     consumidos = _catalogo(indice, tp, pasada, res)
     cortada = _cortada(indice, tp, res)
     if cortada:
@@ -1047,7 +1053,7 @@ def buscar(cuerpo: str, titulo: str | None = None) -> list[OrganizacionHallada]:
     _listas(indice, texto, tp, pasada, ctx, res)
     _siglas(indice, texto, res)
     _patrones(indice, texto, pasada, ctx, res, consumidos)
-    return res.lista()
+    return res.lista(), temas.PistasHalladas(texto, taxonomia, pasada.temas)
 
 
 def es_organizacion(nombre: str) -> bool:

@@ -14,6 +14,7 @@ import os
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from datos.extraccion import catalogos
 from datos.extraccion.modelos import Hallazgo
@@ -80,15 +81,16 @@ def pistas_por_llave(tax: _Taxonomia) -> dict[str, _Pistas]:
     return tax.pistas
 
 
-# (texto, taxonomía, coincidencias) de la última pasada de `organizaciones.buscar`: el extractor clasifica
-# enseguida el mismo texto, y así no lo recorre otra vez. Una tupla (se reemplaza entera: segura entre hilos).
-_previas: tuple[str, _Taxonomia, list] | None = None
+class PistasHalladas(NamedTuple):
+    """Las pistas de `taxonomia` en `texto` (= `_coincidencias(taxonomia.automata, …)`) que halló otra pasada.
 
+    `organizaciones.buscar_con_temas` recorre la nota una sola vez para organizaciones y temas y entrega
+    esto al extractor, que se lo pasa a `clasificar`: así el texto no se recorre dos veces.
+    """
 
-def recordar_coincidencias(texto: str, tax: _Taxonomia, halladas: list) -> None:
-    """Guarda las coincidencias de `tax` en `texto` (= `_coincidencias(tax.automata, …)`) halladas por otro."""
-    global _previas
-    _previas = (texto, tax, halladas)
+    texto: str
+    taxonomia: _Taxonomia
+    halladas: list
 
 
 def limpiar_cache() -> None:
@@ -123,8 +125,12 @@ def _coincidencias(automata, tp: TextoPlegado) -> list[tuple[int, int, _Pistas]]
     return halladas
 
 
-def clasificar(titulo: str, cuerpo: str) -> list[Hallazgo]:
-    """Temas con evidencia (la oración de su pista más fuerte), del más al menos sustentado."""
+def clasificar(titulo: str, cuerpo: str, pistas: PistasHalladas | None = None) -> list[Hallazgo]:
+    """Temas con evidencia (la oración de su pista más fuerte), del más al menos sustentado.
+
+    `pistas`: las que ya halló otra pasada sobre el mismo texto; si son de otro texto o de otra
+    taxonomía, se ignoran y se recorre el texto.
+    """
     titulo = (titulo or "").strip()
     cuerpo = cuerpo or ""
     texto = f"{titulo}\n{cuerpo}" if titulo and titulo not in cuerpo[: len(titulo) + 400] else cuerpo
@@ -132,9 +138,8 @@ def clasificar(titulo: str, cuerpo: str) -> list[Hallazgo]:
         return []
     fin_titulo = len(titulo) if texto.startswith(titulo) else 0
     tax = _taxonomia()
-    previas = _previas
-    if previas is not None and previas[1] is tax and previas[0] == texto:
-        halladas = previas[2]
+    if pistas is not None and pistas.taxonomia is tax and pistas.texto == texto:
+        halladas = pistas.halladas
     else:
         halladas = _coincidencias(tax.automata, TextoPlegado.desde(texto))
     vistas: dict[str, dict[str, int]] = {}
