@@ -9,6 +9,7 @@ que eso no cambia ni una cifra, ni el orden, ni los empates.
 from __future__ import annotations
 
 import itertools
+import os
 from collections import Counter
 
 import duckdb
@@ -49,6 +50,53 @@ def _comparar_panorama(f: Filtros, top_matriz, top_red, n_pares, organizacion, n
 def test_panorama_igual_a_las_funciones_sueltas(f, parametros, bd_prueba_ruta, monkeypatch):
     monkeypatch.setenv("ARTICULA_DB", str(bd_prueba_ruta))
     _comparar_panorama(f, *parametros)
+
+
+# Con 500 pares se cuentan también los pares fuera del top (la cota `minimo` no descarta nada).
+PARAMETROS_CONTADOS = [*PARAMETROS, (3, 2, 500, None, 500, 500), (0, 0, 5, GORE, 3, 0)]
+
+
+def _contadas_igual_a_sql(f: Filtros, parametros) -> int:
+    """Las filas de panorama contadas en numpy son las del SQL de referencia, en el mismo orden y con los mismos
+    tipos de Python; devuelve cuántas filas hubo."""
+    top_matriz, top_red, n_pares, organizacion, n_socios, n_principales = parametros
+    k = max(top_matriz, top_red)
+    sql = coparticipacion._filas_sql(f, k, n_pares, organizacion, n_socios, n_principales)
+    contadas = coparticipacion._filas_contadas(f, k, n_pares, organizacion, n_socios, n_principales)
+    assert contadas == sql
+    assert [tuple(map(type, fila)) for fila in contadas] == [tuple(map(type, fila)) for fila in sql]
+    return len(sql)
+
+
+@pytest.mark.parametrize("parametros", PARAMETROS_CONTADOS, ids=str)
+def test_panorama_contado_igual_al_sql(parametros, bd_prueba_ruta, monkeypatch):
+    monkeypatch.setenv("ARTICULA_DB", str(bd_prueba_ruta))
+    filas_vistas = [_contadas_igual_a_sql(f, parametros) for f in FILTROS_PRUEBA[1:]]
+    assert sum(filas_vistas) > 0 and filas_vistas[-1] == 0  # hubo qué comparar; Amazonas no tiene eventos
+
+
+def test_panorama_contado_del_corpus_igual_al_sql(bd_corpus, corpus, monkeypatch):
+    monkeypatch.setenv("ARTICULA_DB", str(bd_corpus))
+    conexion.olvidar_conexion()
+    eventos, participaciones, temas, _ = corpus
+    org = participaciones["nombre"].mode().iloc[0]
+    for f in _filtros_corpus(eventos, participaciones, temas):
+        for parametros in [(15, 30, 20, None, 20, 50), (5, 8, 300, org, 300, 300)]:
+            assert _contadas_igual_a_sql(f, parametros) > 0
+
+
+def test_panorama_sigue_a_la_base_vigente(tmp_path, monkeypatch):
+    """Las organizaciones por evento se guardan por versión de la base: si la base se reemplaza (otros
+    eventos), panorama cuenta sobre la nueva."""
+    ruta = bd.construir_bd(tmp_path / "cambia.duckdb")
+    monkeypatch.setenv("ARTICULA_DB", str(ruta))
+    f = Filtros(anio_desde=2023)
+    antes = coparticipacion.panorama(f, 5, 5, 5, None, 5, 5)
+    bd.construir_bd(tmp_path / "otra.duckdb", bd.EVENTOS[: len(bd.EVENTOS) // 2])
+    os.replace(tmp_path / "otra.duckdb", ruta)
+    despues = coparticipacion.panorama(f, 5, 5, 5, None, 5, 5)
+    assert not despues.principales.equals(antes.principales)
+    assert _contadas_igual_a_sql(f, (5, 5, 5, None, 5, 5)) > 0
 
 
 @pytest.fixture(scope="module")
