@@ -178,8 +178,8 @@ def panorama(
     k = max(top_matriz, top_red)
     org = None if organizacion is None else str(organizacion)
     limites = [max(0, int(n_socios)), max(0, int(n_principales))]
-    if f.es_vacio():  # variante _todos (marts sin filtrar): sin la cota de los pares
-        todo = filas("coparticipacion_panorama", f, [k, n_pares, org, org, *limites])
+    if f.es_vacio():  # de los marts sin filtrar (organizacion_resumen, par_resumen)
+        todo = _filas_resumen(k, n_pares, org, *limites)
     else:
         todo = _filas_contadas(f, k, n_pares, org, *limites)
     # columnas: parte, organizacion_a, organizacion_b, eventos, sigla_a, sigla_b, tipo_a, tipo_b, puesto_a, puesto_b
@@ -230,6 +230,10 @@ class _Incidencia:
     sigla: list[str | None]
     tipo: list[str | None]
     por_nombre: dict[str, int | None]  # nombre -> código (None: la organización no participa en ningún evento)
+    total: np.ndarray  # int64 por código: eventos sin filtros (organizacion_resumen; 0 si no está)
+    par_a: np.ndarray  # códigos de par_resumen, en orden (eventos DESC, organizacion_a, organizacion_b)
+    par_b: np.ndarray
+    par_eventos: np.ndarray
 
 
 _incidencia_candado = threading.Lock()
@@ -276,7 +280,15 @@ def _leer_incidencia() -> _Incidencia:
         i = int(np.searchsorted(ids_org, oid))
         nombre[i], sigla[i], tipo[i] = nom, sig, tip
         por_nombre[nom] = i if participan[i] else None
-    return _Incidencia(inicio, codigo, ids_evento, posicion, nombre, sigla, tipo, por_nombre)
+    resumen = columnas("coparticipacion_resumen_organizaciones")
+    total = np.zeros(n, dtype=np.int64)
+    total[np.searchsorted(ids_org, np.asarray(resumen["organizacion_id"], dtype=np.int64))] = resumen["eventos"]
+    pares = columnas("coparticipacion_resumen_pares")
+    par_a = np.searchsorted(ids_org, np.asarray(pares["organizacion_a"], dtype=np.int64))
+    par_b = np.searchsorted(ids_org, np.asarray(pares["organizacion_b"], dtype=np.int64))
+    par_eventos = np.asarray(pares["eventos"], dtype=np.int64)
+    return _Incidencia(inicio, codigo, ids_evento, posicion, nombre, sigla, tipo, por_nombre,
+                       total, par_a, par_b, par_eventos)
 
 
 def _pares_en(org: np.ndarray, grupo: np.ndarray, dentro: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -389,6 +401,48 @@ def _filas_contadas(
         socios = _primeros(cuenta_socios, n_socios, inc.nombre)
     principales = _primeros(conteo, n_principales, inc.nombre)
 
+    return _armar(inc, conteo, puesto, (ta, tb, tn), (pa, pb, pn), socios, cuenta_socios, principales)
+
+
+def _filas_resumen(k: int, n_pares: int, org: str | None, n_socios: int, n_principales: int) -> list[tuple]:
+    """Las filas de coparticipacion_panorama_todos.sql (sin filtros), de los marts guardados en `_incidencia()`."""
+    inc = _incidencia()
+    conteo = inc.total
+    presentes = np.flatnonzero(conteo > 0)
+    top = presentes[np.lexsort((presentes, -conteo[presentes]))][:k]
+    puesto = {int(c): i + 1 for i, c in enumerate(top)}
+    en_top = np.zeros(len(conteo), dtype=bool)
+    en_top[top] = True
+    entre_top = en_top[inc.par_a] & en_top[inc.par_b]
+    celdas = (inc.par_a[entre_top], inc.par_b[entre_top], inc.par_eventos[entre_top])
+    pares = (inc.par_a[:n_pares], inc.par_b[:n_pares], inc.par_eventos[:n_pares])
+    if org is None:
+        elegida = min(top.tolist(), key=lambda i: (-int(conteo[i]), inc.nombre[i])) if len(top) else None
+    else:
+        elegida = inc.por_nombre.get(org)
+    socios: list[int] = []
+    cuenta_socios = np.zeros(len(conteo), dtype=np.int64)
+    if elegida is not None and n_socios > 0:
+        como_a, como_b = inc.par_a == elegida, inc.par_b == elegida
+        cuenta_socios[inc.par_b[como_a]] = inc.par_eventos[como_a]
+        cuenta_socios[inc.par_a[como_b]] = inc.par_eventos[como_b]
+        socios = _primeros(cuenta_socios, n_socios, inc.nombre)
+    principales = _primeros(conteo, n_principales, inc.nombre)
+    return _armar(inc, conteo, puesto, celdas, pares, socios, cuenta_socios, principales)
+
+
+def _armar(
+    inc: _Incidencia,
+    conteo: np.ndarray,
+    puesto: dict[int, int],
+    celdas: tuple[np.ndarray, np.ndarray, np.ndarray],
+    pares: tuple[np.ndarray, np.ndarray, np.ndarray],
+    socios: list[int],
+    cuenta_socios: np.ndarray,
+    principales: list[int],
+) -> list[tuple]:
+    """Filas (parte, organizacion_a, organizacion_b, eventos, sigla_a, sigla_b, tipo_a, tipo_b, puesto_a, puesto_b)
+    en el orden del SQL: ORDER BY parte, eventos DESC, organizacion_a, organizacion_b (NULLS LAST)."""
     nom, sig, tip = inc.nombre, inc.sigla, inc.tipo
 
     def fila(parte: str, a: int, b: int | None, x: int, puesto_a: int | None, puesto_b: int | None) -> tuple:
@@ -397,12 +451,11 @@ def _filas_contadas(
         return (parte, nom[a], nom[b], x, sig[a], sig[b], tip[a], tip[b], puesto_a, puesto_b)
 
     todo = [fila("celda", c, c, int(conteo[c]), puesto[c], puesto[c]) for c in puesto]
-    celdas = zip(ta.tolist(), tb.tolist(), tn.tolist(), strict=True)
-    todo += [fila("celda", a, b, x, puesto[a], puesto[b]) for a, b, x in celdas]
-    todo += [fila("par", a, b, x, None, None) for a, b, x in zip(pa.tolist(), pb.tolist(), pn.tolist(), strict=True)]
+    en_celdas = zip(*(x.tolist() for x in celdas), strict=True)
+    todo += [fila("celda", a, b, x, puesto[a], puesto[b]) for a, b, x in en_celdas]
+    todo += [fila("par", a, b, x, None, None) for a, b, x in zip(*(x.tolist() for x in pares), strict=True)]
     todo += [fila("socio", c, None, int(cuenta_socios[c]), None, None) for c in socios]
     todo += [fila("principal", c, None, int(conteo[c]), None, None) for c in principales]
-    # ORDER BY parte, eventos DESC, organizacion_a, organizacion_b (NULLS LAST)
     todo.sort(key=lambda r: (r[0], -r[3], r[1], r[2] is None, r[2] or ""))
     return todo
 
