@@ -219,7 +219,7 @@ class _Incidencia:
     """Las organizaciones de cada evento (CSR) y los datos de cada organización, de una versión de la base.
 
     Las organizaciones van como códigos 0..n-1 en el orden de `organizacion_id` (desempatar por código
-    es desempatar por id) y, dentro de cada evento, ordenadas: en un evento, a va antes que b si a < b.
+    es desempatar por id), agrupadas por evento.
     """
 
     inicio: np.ndarray  # int64, len = eventos + 1: filas de `codigo` de cada evento (por posición)
@@ -258,10 +258,23 @@ def _leer_incidencia() -> _Incidencia:
     datos = columnas("coparticipacion_incidencia")
     evento = np.asarray(datos["evento_id"], dtype=np.int64)
     organizacion = np.asarray(datos["organizacion_id"], dtype=np.int64)
+    if len(evento) > 1 and not (evento[1:] >= evento[:-1]).all():  # la tabla se guarda por evento; si no, se ordena
+        orden = np.argsort(evento, kind="stable")
+        evento, organizacion = evento[orden], organizacion[orden]
     org_datos = filas("coparticipacion_organizaciones")
-    # Todas las del catálogo de la base, más las que solo aparecieran en participaciones.
-    ids_org = np.union1d(np.array([r[0] for r in org_datos], dtype=np.int64), np.unique(organizacion))
-    codigo = np.searchsorted(ids_org, organizacion).astype(np.int32)
+    ids_org = np.array(sorted(r[0] for r in org_datos), dtype=np.int64)
+    codigo = None
+    if len(ids_org) and ids_org[0] >= 0 and ids_org[-1] <= 10_000_000:  # ids densos: una tabla de consulta
+        tabla = np.full(int(ids_org[-1]) + 1, -1, dtype=np.int32)
+        tabla[ids_org] = np.arange(len(ids_org), dtype=np.int32)
+        fuera = (organizacion < 0) | (organizacion >= len(tabla))
+        if not fuera.any():
+            codigo = tabla[organizacion]
+            if (codigo < 0).any():
+                codigo = None
+    if codigo is None:  # alguna participación con una organización que no está en la tabla: se suma
+        ids_org = np.union1d(ids_org, np.unique(organizacion))
+        codigo = np.searchsorted(ids_org, organizacion).astype(np.int32)
     cambios = np.flatnonzero(evento[1:] != evento[:-1]) + 1
     inicio = np.concatenate(([0], cambios, [len(evento)])).astype(np.int64) if len(evento) else np.zeros(1, np.int64)
     ids_evento = evento[inicio[:-1]]
@@ -284,8 +297,8 @@ def _leer_incidencia() -> _Incidencia:
     total = np.zeros(n, dtype=np.int64)
     total[np.searchsorted(ids_org, np.asarray(resumen["organizacion_id"], dtype=np.int64))] = resumen["eventos"]
     pares = columnas("coparticipacion_resumen_pares")
-    par_a = np.searchsorted(ids_org, np.asarray(pares["organizacion_a"], dtype=np.int64))
-    par_b = np.searchsorted(ids_org, np.asarray(pares["organizacion_b"], dtype=np.int64))
+    par_a = np.searchsorted(ids_org, np.asarray(pares["organizacion_a"], dtype=np.int64)).astype(np.int32)
+    par_b = np.searchsorted(ids_org, np.asarray(pares["organizacion_b"], dtype=np.int64)).astype(np.int32)
     par_eventos = np.asarray(pares["eventos"], dtype=np.int64)
     return _Incidencia(inicio, codigo, ids_evento, posicion, nombre, sigla, tipo, por_nombre,
                        total, par_a, par_b, par_eventos)
@@ -294,8 +307,8 @@ def _leer_incidencia() -> _Incidencia:
 def _pares_en(org: np.ndarray, grupo: np.ndarray, dentro: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(a, b, eventos) de los pares a < b de organizaciones marcadas en `dentro` que comparten evento.
 
-    `org` y `grupo` (evento de cada fila) vienen agrupados por evento y ordenados por organización dentro
-    de cada uno, así que cada par sale una vez por evento (las filas repetidas cuentan como en el SQL).
+    `org` y `grupo` (evento de cada fila) vienen agrupados por evento: cada par de filas de un evento sale una
+    vez (las filas repetidas cuentan como en el SQL, que une las participaciones consigo mismas).
     """
     vacio = np.zeros(0, dtype=np.int64)
     m = dentro[org]
@@ -317,7 +330,8 @@ def _pares_en(org: np.ndarray, grupo: np.ndarray, dentro: np.ndarray) -> tuple[n
     sub = np.cumsum(dentro) - 1
     marcadas = np.flatnonzero(dentro)
     s = len(marcadas)
-    a, b = sub[o[izq]], sub[o[der]]
+    x, y = sub[o[izq]], sub[o[der]]
+    a, b = np.minimum(x, y), np.maximum(x, y)
     distintos = a != b
     clave = a[distintos] * s + b[distintos]
     if s * s <= 1 << 24:

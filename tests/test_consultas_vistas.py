@@ -87,6 +87,23 @@ def test_panorama_contado_del_corpus_igual_al_sql(bd_corpus, corpus, monkeypatch
             assert _contadas_igual_a_sql(f, parametros) > 0
 
 
+def test_panorama_contado_con_participaciones_desordenadas(tmp_path, monkeypatch):
+    """Si evento_organizacion no viene guardada por evento (ni por organización dentro de cada evento), la
+    incidencia se ordena y los pares salen a < b igual: mismas filas que el SQL."""
+    ruta = bd.construir_bd(tmp_path / "desordenada.duckdb")
+    with duckdb.connect(str(ruta)) as con:
+        con.execute("CREATE TABLE revuelta AS SELECT * FROM evento_organizacion"
+                    " ORDER BY hash(evento_id * 7 + organizacion_id)")
+        con.execute("DELETE FROM evento_organizacion")
+        con.execute("INSERT INTO evento_organizacion SELECT * FROM revuelta")
+        eventos_leidos = [r[0] for r in con.execute("SELECT evento_id FROM evento_organizacion").fetchall()]
+    assert eventos_leidos != sorted(eventos_leidos)  # de verdad desordenada
+    monkeypatch.setenv("ARTICULA_DB", str(ruta))
+    for f in FILTROS_PRUEBA[1:4]:
+        for parametros in PARAMETROS_CONTADOS:
+            _contadas_igual_a_sql(f, parametros)
+
+
 def test_panorama_sigue_a_la_base_vigente(tmp_path, monkeypatch):
     """Las organizaciones por evento se guardan por versión de la base: si la base se reemplaza (otros
     eventos), panorama cuenta sobre la nueva."""
