@@ -73,8 +73,11 @@ def _contadas_igual_a_sql(f: Filtros, parametros) -> int:
 @pytest.mark.parametrize("parametros", PARAMETROS_CONTADOS, ids=str)
 def test_panorama_contado_igual_al_sql(parametros, bd_prueba_ruta, monkeypatch):
     monkeypatch.setenv("ARTICULA_DB", str(bd_prueba_ruta))
-    filas_vistas = [_contadas_igual_a_sql(f, parametros) for f in FILTROS_PRUEBA]
-    assert sum(filas_vistas) > 0 and filas_vistas[-1] == 0  # hubo qué comparar; Amazonas no tiene eventos
+    # El filtro de organización va por el índice inverso: también con una que no existe, sola o con otra.
+    con_organizacion = [Filtros(organizacion=("No existe", PNP), region=("Tumbes",)),
+                        Filtros(organizacion=("No existe",))]
+    filas_vistas = [_contadas_igual_a_sql(f, parametros) for f in [*con_organizacion, *FILTROS_PRUEBA]]
+    assert sum(filas_vistas) > 0 and filas_vistas[1] == 0 and filas_vistas[-1] == 0  # Amazonas no tiene eventos
 
 
 def test_panorama_contado_del_corpus_igual_al_sql(bd_corpus, corpus, monkeypatch):
