@@ -6,18 +6,25 @@ trabajan juntas (aglomeración por enlace promedio sobre la similitud de
 Ochiai), calculado en Python sobre la matriz pequeña del top N.
 
 `panorama` da lo que muestra la página (matriz, red, pares, socios y siglas) con una sola
-consulta: las funciones sueltas leerían cinco veces los mismos eventos filtrados.
+lectura de los eventos filtrados: las funciones sueltas leerían cinco veces los mismos eventos.
+Con filtros, esa lectura es solo la lista de ids de hechos_evento y el conteo se hace en numpy
+sobre las organizaciones de cada evento (`_Incidencia`, leída una vez por versión de la base):
+la consulta SQL equivalente (coparticipacion_panorama.sql, que se conserva como referencia y
+para las pruebas) gastaba ~20 ms de CPU solo en planificarse y ~70 ms en leer 4,2 M
+participaciones y unirlas consigo mismas a un millón de eventos.
 """
 
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from consultas.ejecucion import filas, tabla
+from consultas import conexion
+from consultas.ejecucion import columnas, filas, tabla
 from consultas.filtros import Filtros
 
 COLUMNAS_MATRIZ = ["fila", "columna", "eventos", "etiqueta_fila", "etiqueta_columna", "orden_fila", "orden_columna"]
@@ -171,11 +178,10 @@ def panorama(
     k = max(top_matriz, top_red)
     org = None if organizacion is None else str(organizacion)
     limites = [max(0, int(n_socios)), max(0, int(n_principales))]
-    if f.es_vacio():  # variante _todos (marts sin filtrar): sin la cota de los pares
-        extras = [k, n_pares, org, org, *limites]
+    if f.es_vacio():  # de los marts sin filtrar (organizacion_resumen, par_resumen)
+        todo = _filas_resumen(k, n_pares, org, *limites)
     else:
-        extras = [k, n_pares, n_pares, n_pares, org, org, *limites]
-    todo = filas("coparticipacion_panorama", f, extras)
+        todo = _filas_contadas(f, k, n_pares, org, *limites)
     # columnas: parte, organizacion_a, organizacion_b, eventos, sigla_a, sigla_b, tipo_a, tipo_b, puesto_a, puesto_b
     celdas_k = [(r[1:8], r[8], r[9]) for r in todo if r[0] == "celda"]
 
@@ -198,6 +204,305 @@ def panorama(
         socios=_marco(socios, ["socio", "sigla", "tipo", "eventos"]),
         principales=_marco(principales, ["organizacion", "sigla", "tipo", "eventos"]),
     )
+
+
+def _filas_sql(f: Filtros, k: int, n_pares: int, org: str | None, n_socios: int, n_principales: int) -> list[tuple]:
+    """Las filas de `panorama` calculadas enteras en SQL (coparticipacion_panorama.sql): la referencia."""
+    extras = [k, n_pares, org, org, n_socios, n_principales]
+    if not f.es_vacio():
+        extras[2:2] = [n_pares, n_pares]
+    return filas("coparticipacion_panorama", f, extras)
+
+
+@dataclass(frozen=True)
+class _Incidencia:
+    """Las organizaciones de cada evento (CSR) y los datos de cada organización, de una versión de la base.
+
+    Las organizaciones van como códigos 0..n-1 en el orden de `organizacion_id` (desempatar por código
+    es desempatar por id), agrupadas por evento.
+    """
+
+    inicio: np.ndarray  # int64, len = eventos + 1: filas de `codigo` de cada evento (por posición)
+    codigo: np.ndarray  # int32: código de organización de cada participación
+    ids_evento: np.ndarray  # int64 ordenados: el evento de cada posición
+    posicion: np.ndarray | None  # evento_id -> posición (-1 si no tiene organizaciones), si los ids son densos
+    nombre: list[str]  # por código
+    sigla: list[str | None]
+    tipo: list[str | None]
+    por_nombre: dict[str, int | None]  # nombre -> código (None: la organización no participa en ningún evento)
+    total: np.ndarray  # int64 por código: eventos sin filtros (organizacion_resumen; 0 si no está)
+    par_a: np.ndarray  # códigos de par_resumen, en orden (eventos DESC, organizacion_a, organizacion_b)
+    par_b: np.ndarray
+    par_eventos: np.ndarray
+    por_org_inicio: np.ndarray  # int64, len = organizaciones + 1: tramo de `por_org_posicion` de cada código
+    por_org_posicion: np.ndarray  # int32: posiciones de los eventos de cada organización (el filtro de organización)
+
+
+_incidencia_candado = threading.Lock()
+_incidencia_actual: tuple[tuple, _Incidencia] | None = None
+
+
+def _incidencia() -> _Incidencia:
+    """La incidencia de la versión vigente de la base (se lee una vez: ~4,2 M filas a un millón de eventos)."""
+    global _incidencia_actual
+    clave = (str(conexion.ruta_bd()), conexion.version_bd())
+    actual = _incidencia_actual
+    if actual is not None and actual[0] == clave:
+        return actual[1]
+    with _incidencia_candado:
+        actual = _incidencia_actual
+        if actual is None or actual[0] != clave:
+            _incidencia_actual = actual = (clave, _leer_incidencia())
+    return actual[1]
+
+
+def _leer_incidencia() -> _Incidencia:
+    datos = columnas("coparticipacion_incidencia")
+    evento = np.asarray(datos["evento_id"], dtype=np.int64)
+    organizacion = np.asarray(datos["organizacion_id"], dtype=np.int64)
+    if len(evento) > 1 and not (evento[1:] >= evento[:-1]).all():  # la tabla se guarda por evento; si no, se ordena
+        orden = np.argsort(evento, kind="stable")
+        evento, organizacion = evento[orden], organizacion[orden]
+    org_datos = filas("coparticipacion_organizaciones")
+    ids_org = np.array(sorted(r[0] for r in org_datos), dtype=np.int64)
+    codigo = None
+    if len(ids_org) and ids_org[0] >= 0 and ids_org[-1] <= 10_000_000:  # ids densos: una tabla de consulta
+        tabla = np.full(int(ids_org[-1]) + 1, -1, dtype=np.int32)
+        tabla[ids_org] = np.arange(len(ids_org), dtype=np.int32)
+        fuera = (organizacion < 0) | (organizacion >= len(tabla))
+        if not fuera.any():
+            codigo = tabla[organizacion]
+            if (codigo < 0).any():
+                codigo = None
+    if codigo is None:  # alguna participación con una organización que no está en la tabla: se suma
+        ids_org = np.union1d(ids_org, np.unique(organizacion))
+        codigo = np.searchsorted(ids_org, organizacion).astype(np.int32)
+    cambios = np.flatnonzero(evento[1:] != evento[:-1]) + 1
+    inicio = np.concatenate(([0], cambios, [len(evento)])).astype(np.int64) if len(evento) else np.zeros(1, np.int64)
+    ids_evento = evento[inicio[:-1]]
+    posicion = None
+    if len(ids_evento) and ids_evento[0] >= 0 and ids_evento[-1] <= 4 * len(ids_evento) + 1_000_000:
+        posicion = np.full(int(ids_evento[-1]) + 1, -1, dtype=np.int64)
+        posicion[ids_evento] = np.arange(len(ids_evento))
+    n = len(ids_org)
+    nombre: list = [None] * n
+    sigla: list = [None] * n
+    tipo: list = [None] * n
+    participan = np.zeros(n, dtype=bool)
+    participan[codigo] = True
+    por_nombre: dict[str, int | None] = {}
+    for oid, nom, sig, tip in org_datos:
+        i = int(np.searchsorted(ids_org, oid))
+        nombre[i], sigla[i], tipo[i] = nom, sig, tip
+        por_nombre[nom] = i if participan[i] else None
+    resumen = columnas("coparticipacion_resumen_organizaciones")
+    total = np.zeros(n, dtype=np.int64)
+    total[np.searchsorted(ids_org, np.asarray(resumen["organizacion_id"], dtype=np.int64))] = resumen["eventos"]
+    pares = columnas("coparticipacion_resumen_pares")
+    par_a = np.searchsorted(ids_org, np.asarray(pares["organizacion_a"], dtype=np.int64)).astype(np.int32)
+    par_b = np.searchsorted(ids_org, np.asarray(pares["organizacion_b"], dtype=np.int64)).astype(np.int32)
+    par_eventos = np.asarray(pares["eventos"], dtype=np.int64)
+    # Índice inverso (organización -> posiciones de sus eventos); con < 32 768 organizaciones el orden
+    # estable de int16 es por conteo (radix) y cuesta ~30 ms a un millón.
+    clave_org = codigo.astype(np.int16) if n < 1 << 15 else codigo
+    por_org_posicion = np.repeat(np.arange(len(ids_evento), dtype=np.int32), np.diff(inicio))[
+        np.argsort(clave_org, kind="stable")]
+    por_org_inicio = np.concatenate(([0], np.cumsum(np.bincount(codigo, minlength=n)))).astype(np.int64)
+    return _Incidencia(inicio, codigo, ids_evento, posicion, nombre, sigla, tipo, por_nombre,
+                       total, par_a, par_b, par_eventos, por_org_inicio, por_org_posicion)
+
+
+def _posiciones(inc: _Incidencia, f: Filtros) -> np.ndarray:
+    """Posiciones (en la incidencia) de los eventos con organizaciones que elige `f`.
+
+    El filtro de organización (eventos en los que participa alguna de ellas, como Filtros.donde) se aplica
+    con el índice inverso y no en SQL: el semi-join sobre hechos_evento costaba 9-17 ms a un millón. Si no
+    hay otro filtro, no se consulta nada.
+    """
+    marca = None
+    if f.organizacion:
+        marca = np.zeros(len(inc.ids_evento), dtype=bool)  # marcar y no np.unique: sin ordenar
+        for c in (inc.por_nombre.get(n) for n in f.organizacion):
+            if c is not None:
+                marca[inc.por_org_posicion[inc.por_org_inicio[c]:inc.por_org_inicio[c + 1]]] = True
+        f = f.con(organizacion=())
+        if f.es_vacio():
+            return np.flatnonzero(marca)
+    ids = np.asarray(columnas("coparticipacion_eventos", f)["evento_id"], dtype=np.int64)
+    if inc.posicion is not None:
+        ids = ids[(ids >= 0) & (ids < len(inc.posicion))]
+        pos = inc.posicion[ids]
+        pos = pos[pos >= 0]
+    else:
+        pos = np.searchsorted(inc.ids_evento, ids)
+        dentro_rango = pos < len(inc.ids_evento)
+        pos = pos[dentro_rango][inc.ids_evento[pos[dentro_rango]] == ids[dentro_rango]]
+    if marca is not None:
+        pos = pos[marca[pos]]
+    return np.sort(pos)  # hechos_evento va por fecha; en orden de evento la incidencia se lee seguida (~2 ms menos)
+
+
+def _pares_en(org: np.ndarray, grupo: np.ndarray, dentro: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(a, b, eventos) de los pares a < b de organizaciones marcadas en `dentro` que comparten evento.
+
+    `org` y `grupo` (evento de cada fila) vienen agrupados por evento: cada par de filas de un evento sale una
+    vez (las filas repetidas cuentan como en el SQL, que une las participaciones consigo mismas).
+    """
+    vacio = np.zeros(0, dtype=np.int64)
+    m = dentro[org]
+    o, g = org[m], grupo[m]
+    if len(o) < 2:
+        return vacio, vacio, vacio
+    nuevo = np.empty(len(g), dtype=bool)
+    nuevo[0] = True
+    np.not_equal(g[1:], g[:-1], out=nuevo[1:])
+    ini = np.flatnonzero(nuevo)
+    tam = np.diff(np.append(ini, len(g)))
+    parejas = np.repeat(tam, tam) - 1 - (np.arange(len(g)) - np.repeat(ini, tam))
+    total = int(parejas.sum())
+    if total == 0:
+        return vacio, vacio, vacio
+    izq = np.repeat(np.arange(len(g)), parejas)
+    der = izq + 1 + (np.arange(total) - np.repeat(np.cumsum(parejas) - parejas, parejas))
+    # Códigos compactos de las marcadas: la clave a·s + b cabe en un bincount pequeño.
+    sub = np.cumsum(dentro) - 1
+    marcadas = np.flatnonzero(dentro)
+    s = len(marcadas)
+    x, y = sub[o[izq]], sub[o[der]]
+    a, b = np.minimum(x, y), np.maximum(x, y)
+    distintos = a != b
+    clave = a[distintos] * s + b[distintos]
+    if s * s <= 1 << 24:
+        cuenta = np.bincount(clave, minlength=s * s)
+        claves = np.flatnonzero(cuenta)
+        cuenta = cuenta[claves]
+    else:
+        claves, cuenta = np.unique(clave, return_counts=True)
+    return marcadas[claves // s], marcadas[claves % s], cuenta.astype(np.int64)
+
+
+def _primeros(valores: np.ndarray, n: int, nombre: list[str]) -> list[int]:
+    """Los n códigos con más `valores` (> 0), desempatando por nombre (como ORDER BY eventos DESC, nombre)."""
+    if n <= 0:
+        return []
+    con = np.flatnonzero(valores > 0)
+    if len(con) > n:
+        corte = np.partition(valores[con], len(con) - n)[len(con) - n]
+        con = con[valores[con] >= corte]
+    return sorted(con.tolist(), key=lambda i: (-int(valores[i]), nombre[i]))[:n]
+
+
+def _filas_contadas(
+    f: Filtros, k: int, n_pares: int, org: str | None, n_socios: int, n_principales: int
+) -> list[tuple]:
+    """Las mismas filas que `_filas_sql` (mismos valores, tipos y orden), contadas en numpy.
+
+    SQL solo da los ids de los eventos filtrados (sin el filtro de organización: ver `_posiciones`); sus
+    organizaciones salen de `_incidencia()`.
+    """
+    inc = _incidencia()
+    pos = _posiciones(inc, f)
+    ini = inc.inicio[pos]
+    largo = inc.inicio[pos + 1] - ini
+    total = int(largo.sum())
+    desde = np.cumsum(largo) - largo
+    org_filas = inc.codigo[np.repeat(ini - desde, largo) + np.arange(total)]
+    grupo = np.repeat(np.arange(len(pos)), largo)
+    n_org = len(inc.nombre)
+    conteo = np.bincount(org_filas, minlength=n_org).astype(np.int64)
+
+    # top: ORDER BY eventos DESC, organizacion_id LIMIT k
+    presentes = np.flatnonzero(conteo > 0)
+    top = presentes[np.lexsort((presentes, -conteo[presentes]))][:k]
+    puesto = {int(c): i + 1 for i, c in enumerate(top)}
+    en_top = np.zeros(n_org, dtype=bool)
+    en_top[top] = True
+    ta, tb, tn = _pares_en(org_filas, grupo, en_top)
+
+    # pares: los n_pares mejores (eventos DESC, a, b); solo pueden tener `minimo` o más eventos juntos.
+    pa = pb = pn = np.zeros(0, dtype=np.int64)
+    if n_pares > 0:
+        minimo = int(np.sort(tn)[::-1][n_pares - 1]) if len(tn) >= n_pares else 1
+        posibles = conteo >= minimo
+        if not posibles[~en_top].any():
+            pa, pb, pn = ta, tb, tn
+        else:
+            pa, pb, pn = _pares_en(org_filas, grupo, posibles)
+        orden = np.lexsort((pb, pa, -pn))[:n_pares]
+        pa, pb, pn = pa[orden], pb[orden], pn[orden]
+
+    # elegida: la primera del top por eventos y nombre, o la pedida por nombre.
+    if org is None:
+        elegida = min(top.tolist(), key=lambda i: (-int(conteo[i]), inc.nombre[i])) if len(top) else None
+    else:
+        elegida = inc.por_nombre.get(org)
+    socios: list[int] = []
+    cuenta_socios = np.zeros(n_org, dtype=np.int64)
+    if elegida is not None and n_socios > 0:
+        tiene = np.zeros(len(pos), dtype=bool)
+        tiene[grupo[org_filas == elegida]] = True
+        cuenta_socios = np.bincount(org_filas[tiene[grupo]], minlength=n_org).astype(np.int64)
+        cuenta_socios[elegida] = 0
+        socios = _primeros(cuenta_socios, n_socios, inc.nombre)
+    principales = _primeros(conteo, n_principales, inc.nombre)
+
+    return _armar(inc, conteo, puesto, (ta, tb, tn), (pa, pb, pn), socios, cuenta_socios, principales)
+
+
+def _filas_resumen(k: int, n_pares: int, org: str | None, n_socios: int, n_principales: int) -> list[tuple]:
+    """Las filas de coparticipacion_panorama_todos.sql (sin filtros), de los marts guardados en `_incidencia()`."""
+    inc = _incidencia()
+    conteo = inc.total
+    presentes = np.flatnonzero(conteo > 0)
+    top = presentes[np.lexsort((presentes, -conteo[presentes]))][:k]
+    puesto = {int(c): i + 1 for i, c in enumerate(top)}
+    en_top = np.zeros(len(conteo), dtype=bool)
+    en_top[top] = True
+    entre_top = en_top[inc.par_a] & en_top[inc.par_b]
+    celdas = (inc.par_a[entre_top], inc.par_b[entre_top], inc.par_eventos[entre_top])
+    pares = (inc.par_a[:n_pares], inc.par_b[:n_pares], inc.par_eventos[:n_pares])
+    if org is None:
+        elegida = min(top.tolist(), key=lambda i: (-int(conteo[i]), inc.nombre[i])) if len(top) else None
+    else:
+        elegida = inc.por_nombre.get(org)
+    socios: list[int] = []
+    cuenta_socios = np.zeros(len(conteo), dtype=np.int64)
+    if elegida is not None and n_socios > 0:
+        como_a, como_b = inc.par_a == elegida, inc.par_b == elegida
+        cuenta_socios[inc.par_b[como_a]] = inc.par_eventos[como_a]
+        cuenta_socios[inc.par_a[como_b]] = inc.par_eventos[como_b]
+        socios = _primeros(cuenta_socios, n_socios, inc.nombre)
+    principales = _primeros(conteo, n_principales, inc.nombre)
+    return _armar(inc, conteo, puesto, celdas, pares, socios, cuenta_socios, principales)
+
+
+def _armar(
+    inc: _Incidencia,
+    conteo: np.ndarray,
+    puesto: dict[int, int],
+    celdas: tuple[np.ndarray, np.ndarray, np.ndarray],
+    pares: tuple[np.ndarray, np.ndarray, np.ndarray],
+    socios: list[int],
+    cuenta_socios: np.ndarray,
+    principales: list[int],
+) -> list[tuple]:
+    """Filas (parte, organizacion_a, organizacion_b, eventos, sigla_a, sigla_b, tipo_a, tipo_b, puesto_a, puesto_b)
+    en el orden del SQL: ORDER BY parte, eventos DESC, organizacion_a, organizacion_b (NULLS LAST)."""
+    nom, sig, tip = inc.nombre, inc.sigla, inc.tipo
+
+    def fila(parte: str, a: int, b: int | None, x: int, puesto_a: int | None, puesto_b: int | None) -> tuple:
+        if b is None:
+            return (parte, nom[a], None, x, sig[a], None, tip[a], None, puesto_a, puesto_b)
+        return (parte, nom[a], nom[b], x, sig[a], sig[b], tip[a], tip[b], puesto_a, puesto_b)
+
+    todo = [fila("celda", c, c, int(conteo[c]), puesto[c], puesto[c]) for c in puesto]
+    en_celdas = zip(*(x.tolist() for x in celdas), strict=True)
+    todo += [fila("celda", a, b, x, puesto[a], puesto[b]) for a, b, x in en_celdas]
+    todo += [fila("par", a, b, x, None, None) for a, b, x in zip(*(x.tolist() for x in pares), strict=True)]
+    todo += [fila("socio", c, None, int(cuenta_socios[c]), None, None) for c in socios]
+    todo += [fila("principal", c, None, int(conteo[c]), None, None) for c in principales]
+    todo.sort(key=lambda r: (r[0], -r[3], r[1], r[2] is None, r[2] or ""))
+    return todo
 
 
 def _marco(filas_: list[tuple], columnas: list[str], con_texto: list[bool] | None = None) -> pd.DataFrame:

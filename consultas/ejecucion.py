@@ -102,6 +102,13 @@ def tabla(nombre: str, filtros: Filtros | None = None, extras: Sequence = ()) ->
     return c.execute(sql, params).df()
 
 
+def columnas(nombre: str, filtros: Filtros | None = None, extras: Sequence = ()) -> dict:
+    """Resultado como arreglos de numpy por columna (para contar en Python sin armar filas)."""
+    c = cursor_del_hilo()
+    sql, params = preparar(nombre, filtros, extras, c)
+    return c.execute(sql, params).fetchnumpy()
+
+
 def filas(nombre: str, filtros: Filtros | None = None, extras: Sequence = ()) -> list[tuple]:
     """Resultado como lista de tuplas (para resultados pequeños)."""
     c = cursor_del_hilo()

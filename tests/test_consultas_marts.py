@@ -49,6 +49,8 @@ VISTAS = {
     "matriz": lambda f: coparticipacion.matriz(f, 3),
     "red": lambda f: coparticipacion.red(f, 3),
     "socios_de": lambda f: coparticipacion.socios_de(f, GORE),
+    "panorama": lambda f: tuple(getattr(coparticipacion.panorama(f, 3, 4, 3, None, 3, 5), campo) for campo in (
+        "matriz", "nodos", "aristas", "pares", "organizacion", "socios", "principales")),
     "temas_por_periodo": lambda f: temas.temas_por_periodo(f, "mes"),
     "temas_por_region": temas.temas_por_region,
     "perfil": lambda f: organizaciones.perfil(f, OIM),

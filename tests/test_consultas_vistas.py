@@ -9,7 +9,9 @@ que eso no cambia ni una cifra, ni el orden, ni los empates.
 from __future__ import annotations
 
 import itertools
+import os
 from collections import Counter
+from functools import partial
 
 import duckdb
 import pandas as pd
@@ -49,6 +51,74 @@ def _comparar_panorama(f: Filtros, top_matriz, top_red, n_pares, organizacion, n
 def test_panorama_igual_a_las_funciones_sueltas(f, parametros, bd_prueba_ruta, monkeypatch):
     monkeypatch.setenv("ARTICULA_DB", str(bd_prueba_ruta))
     _comparar_panorama(f, *parametros)
+
+
+# Con 500 pares se cuentan también los pares fuera del top (la cota `minimo` no descarta nada).
+PARAMETROS_CONTADOS = [*PARAMETROS, (3, 2, 500, None, 500, 500), (0, 0, 5, GORE, 3, 0)]
+
+
+def _contadas_igual_a_sql(f: Filtros, parametros) -> int:
+    """Las filas de panorama contadas en numpy (sin filtros: de los marts guardados) son las del SQL de
+    referencia, en el mismo orden y con los mismos tipos de Python; devuelve cuántas filas hubo."""
+    top_matriz, top_red, n_pares, organizacion, n_socios, n_principales = parametros
+    k = max(top_matriz, top_red)
+    sql = coparticipacion._filas_sql(f, k, n_pares, organizacion, n_socios, n_principales)
+    contar = coparticipacion._filas_resumen if f.es_vacio() else partial(coparticipacion._filas_contadas, f)
+    contadas = contar(k, n_pares, organizacion, n_socios, n_principales)
+    assert contadas == sql
+    assert [tuple(map(type, fila)) for fila in contadas] == [tuple(map(type, fila)) for fila in sql]
+    return len(sql)
+
+
+@pytest.mark.parametrize("parametros", PARAMETROS_CONTADOS, ids=str)
+def test_panorama_contado_igual_al_sql(parametros, bd_prueba_ruta, monkeypatch):
+    monkeypatch.setenv("ARTICULA_DB", str(bd_prueba_ruta))
+    # El filtro de organización va por el índice inverso: también con una que no existe, sola o con otra.
+    con_organizacion = [Filtros(organizacion=("No existe", PNP), region=("Tumbes",)),
+                        Filtros(organizacion=("No existe",))]
+    filas_vistas = [_contadas_igual_a_sql(f, parametros) for f in [*con_organizacion, *FILTROS_PRUEBA]]
+    assert sum(filas_vistas) > 0 and filas_vistas[1] == 0 and filas_vistas[-1] == 0  # Amazonas no tiene eventos
+
+
+def test_panorama_contado_del_corpus_igual_al_sql(bd_corpus, corpus, monkeypatch):
+    monkeypatch.setenv("ARTICULA_DB", str(bd_corpus))
+    conexion.olvidar_conexion()
+    eventos, participaciones, temas, _ = corpus
+    org = participaciones["nombre"].mode().iloc[0]
+    for f in [Filtros(), *_filtros_corpus(eventos, participaciones, temas)]:
+        for parametros in [(15, 30, 20, None, 20, 50), (5, 8, 300, org, 300, 300)]:
+            assert _contadas_igual_a_sql(f, parametros) > 0
+
+
+def test_panorama_contado_con_participaciones_desordenadas(tmp_path, monkeypatch):
+    """Si evento_organizacion no viene guardada por evento (ni por organización dentro de cada evento), la
+    incidencia se ordena y los pares salen a < b igual: mismas filas que el SQL."""
+    ruta = bd.construir_bd(tmp_path / "desordenada.duckdb")
+    with duckdb.connect(str(ruta)) as con:
+        con.execute("CREATE TABLE revuelta AS SELECT * FROM evento_organizacion"
+                    " ORDER BY hash(evento_id * 7 + organizacion_id)")
+        con.execute("DELETE FROM evento_organizacion")
+        con.execute("INSERT INTO evento_organizacion SELECT * FROM revuelta")
+        eventos_leidos = [r[0] for r in con.execute("SELECT evento_id FROM evento_organizacion").fetchall()]
+    assert eventos_leidos != sorted(eventos_leidos)  # de verdad desordenada
+    monkeypatch.setenv("ARTICULA_DB", str(ruta))
+    for f in FILTROS_PRUEBA[1:4]:
+        for parametros in PARAMETROS_CONTADOS:
+            _contadas_igual_a_sql(f, parametros)
+
+
+def test_panorama_sigue_a_la_base_vigente(tmp_path, monkeypatch):
+    """Las organizaciones por evento se guardan por versión de la base: si la base se reemplaza (otros
+    eventos), panorama cuenta sobre la nueva."""
+    ruta = bd.construir_bd(tmp_path / "cambia.duckdb")
+    monkeypatch.setenv("ARTICULA_DB", str(ruta))
+    f = Filtros(anio_desde=2023)
+    antes = coparticipacion.panorama(f, 5, 5, 5, None, 5, 5)
+    bd.construir_bd(tmp_path / "otra.duckdb", bd.EVENTOS[: len(bd.EVENTOS) // 2])
+    os.replace(tmp_path / "otra.duckdb", ruta)
+    despues = coparticipacion.panorama(f, 5, 5, 5, None, 5, 5)
+    assert not despues.principales.equals(antes.principales)
+    assert _contadas_igual_a_sql(f, (5, 5, 5, None, 5, 5)) > 0
 
 
 @pytest.fixture(scope="module")
