@@ -101,6 +101,7 @@ def datos_descargables(datos: pd.DataFrame, filtros: Filtros, nombre: str, clave
             file_name=filtros.nombre_archivo(nombre, "csv"),
             mime="text/csv",
             key=f"{clave}_csv",
+            on_click="ignore",  # descargar no recorre la página otra vez
             icon=":material/download:",
         )
 

@@ -40,6 +40,7 @@ def boton(filtros: Filtros) -> None:
             mime="text/html",
             icon=":material/summarize:",
             key="informe_html",
+            on_click="ignore",  # descargar no recorre la página otra vez
             help="Un archivo HTML con cifras, gráficos interactivos y la lista de eventos con sus fuentes. "
             "Se abre en cualquier navegador, sin internet.",
         )
@@ -52,4 +53,5 @@ def boton(filtros: Filtros) -> None:
                 mime="application/pdf",
                 icon=":material/picture_as_pdf:",
                 key="informe_pdf",
+                on_click="ignore",
             )

@@ -16,7 +16,11 @@ COLUMNAS = ["fecha", "titulo", "oficina", "tipo_oficina", "region", "pais", "tip
 
 
 def _descargas(filtros) -> None:
-    """Los archivos se generan al hacer clic (no en cada recarga) y siempre con todos los eventos filtrados."""
+    """Los archivos se generan al hacer clic (no en cada recarga) y siempre con todos los eventos filtrados.
+
+    Descargar no vuelve a correr la página (`on_click="ignore"`): a un millón de eventos, esa recarga repetiría
+    todas sus consultas, y un segundo clic durante la recarga se perdía.
+    """
 
     def todos():
         return consultas_eventos.lista_eventos(filtros)
@@ -24,15 +28,15 @@ def _descargas(filtros) -> None:
     c1, c2, c3, _ = st.columns([1, 1, 1, 2])
     c1.download_button("Descargar CSV", data=lambda: exportar.a_csv(todos()),
                        file_name=filtros.nombre_archivo("eventos", "csv"), mime="text/csv",
-                       key="desc_csv", icon=":material/download:", type="primary",
+                       key="desc_csv", on_click="ignore", icon=":material/download:", type="primary",
                        help="Separado por comas, UTF-8: se abre en Excel con tildes y eñes.")
     c2.download_button("Descargar Excel", data=lambda: exportar.a_excel(todos()),
                        file_name=filtros.nombre_archivo("eventos", "xlsx"),
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key="desc_excel", icon=":material/download:")
+                       key="desc_excel", on_click="ignore", icon=":material/download:")
     c3.download_button("Descargar Parquet", data=lambda: exportar.a_parquet(todos()),
                        file_name=filtros.nombre_archivo("eventos", "parquet"), mime="application/octet-stream",
-                       key="desc_parquet", icon=":material/download:",
+                       key="desc_parquet", on_click="ignore", icon=":material/download:",
                        help="Formato columnar para análisis en Python, R o DuckDB.")
 
 

@@ -117,6 +117,8 @@ def test_ficha_del_evento_hostil_muestra_el_texto_literal(pagina, servidor) -> N
 
 
 def _descargar(pag, boton: str) -> bytes:  # noqa: ANN001
+    # Con la página quieta, como la ve quien hace clic (si se recargara, el clic podría caer en un botón viejo).
+    pag.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
     with pag.expect_download(timeout=60_000) as descarga:
         pag.get_by_role("button", name=boton).click()
     return Path(descarga.value.path()).read_bytes()
