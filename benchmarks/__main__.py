@@ -13,6 +13,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -60,24 +61,43 @@ def _extraer_lote(notas: list) -> int:
     return len(notas)
 
 
-def medir_extraccion(n: int, semilla: int) -> dict:
-    """Notas/s de `extractor.extraer` directo: un proceso y todos los núcleos (sin disco ni base)."""
-    muestra = _muestra(n, semilla)
-    _calentar()
+PASADAS_EXTRACCION = 3
+
+
+def _pasada_extraccion(muestra: list, pool) -> tuple[float, float, float]:  # noqa: ANN001
+    """(notas/s en 1 proceso, ms de CPU por nota, notas/s con todos los núcleos) sobre notas nunca vistas."""
+    n = len(muestra)
     t0, c0 = time.perf_counter(), time.process_time()
     _extraer_lote(muestra)
     un_proceso = n / (time.perf_counter() - t0)
     # CPU por nota: no depende de cuántos otros procesos compiten por los núcleos (el reloj sí).
     cpu_ms = (time.process_time() - c0) * 1000 / n
-    nucleos = os.cpu_count() or 1
     lotes = [muestra[i:i + 100] for i in range(0, n, 100)]
+    t0 = time.perf_counter()
+    total = sum(pool.imap_unordered(_extraer_lote, lotes))
+    return un_proceso, cpu_ms, total / (time.perf_counter() - t0)
+
+
+def medir_extraccion(n: int, semilla: int, pasadas: int = PASADAS_EXTRACCION) -> dict:
+    """Notas/s de `extractor.extraer` directo: un proceso y todos los núcleos (sin disco ni base).
+
+    Una pasada dura ~1 s y la máquina es compartida: se hacen `pasadas`, cada una con notas distintas (otra
+    semilla: repetir notas sería acertar en las cachés por texto), y se informa la mediana y el rango.
+    """
+    _calentar()
+    nucleos = os.cpu_count() or 1
+    medidas = []
     with multiprocessing.get_context("fork").Pool(nucleos, initializer=_calentar) as pool:
-        pool.map(_extraer_lote, lotes[:nucleos])  # arrancar y calentar los procesos
-        t0 = time.perf_counter()
-        total = sum(pool.imap_unordered(_extraer_lote, lotes))
-        todos = total / (time.perf_counter() - t0)
-    return {"muestra": n, "un_proceso_notas_s": round(un_proceso), "todos_los_nucleos_notas_s": round(todos),
-            "nucleos": nucleos, "por_nucleo_notas_s": round(todos / nucleos), "cpu_ms_por_nota": round(cpu_ms, 2),
+        pool.map(_extraer_lote, [_muestra(10, 98 - i) for i in range(nucleos)])  # arrancar y calentar los procesos
+        for k in range(pasadas):
+            medidas.append(_pasada_extraccion(_muestra(n, semilla + k), pool))
+    un_proceso, cpu_ms, todos = (statistics.median(m[i] for m in medidas) for i in range(3))
+    por_nucleo = [m[2] / nucleos for m in medidas]
+    cpus = [m[1] for m in medidas]
+    return {"muestra": n, "pasadas": pasadas, "un_proceso_notas_s": round(un_proceso),
+            "todos_los_nucleos_notas_s": round(todos), "nucleos": nucleos, "por_nucleo_notas_s": round(todos / nucleos),
+            "por_nucleo_rango": [round(min(por_nucleo)), round(max(por_nucleo))],
+            "cpu_ms_por_nota": round(cpu_ms, 3), "cpu_ms_rango": [round(min(cpus), 3), round(max(cpus), 3)],
             "notas_s_por_nucleo_libre": round(1000 / cpu_ms) if cpu_ms else None,
             "carga_maquina": round(os.getloadavg()[0], 1)}
 
@@ -293,11 +313,12 @@ def objetivos(extraccion: dict, tamanos: dict[int, dict]) -> list[dict]:
 
 
 def imprimir(extraccion: dict, tamanos: dict[int, dict], metas: list[dict]) -> None:
-    print("\nExtracción directa: {un_proceso_notas_s:,} notas/s en 1 proceso; {todos_los_nucleos_notas_s:,} con "
-          "{nucleos} núcleos ({por_nucleo_notas_s:,}/núcleo)".format(**extraccion))
-    if "cpu_ms_por_nota" in extraccion:
-        print("  {cpu_ms_por_nota} ms de CPU por nota → {notas_s_por_nucleo_libre:,} notas/s por núcleo libre"
-              " (carga de la máquina {carga_maquina})".format(**extraccion))
+    print("\nExtracción directa (mediana de {pasadas} pasadas de {muestra:,} notas): {un_proceso_notas_s:,} notas/s en"
+          " 1 proceso; {todos_los_nucleos_notas_s:,} con {nucleos} núcleos ({por_nucleo_notas_s:,}/núcleo, rango"
+          " {por_nucleo_rango[0]:,}–{por_nucleo_rango[1]:,})".format(**extraccion))
+    print("  {cpu_ms_por_nota} ms de CPU por nota (rango {cpu_ms_rango[0]}–{cpu_ms_rango[1]}) →"
+          " {notas_s_por_nucleo_libre:,} notas/s por núcleo libre"
+          " (carga de la máquina {carga_maquina})".format(**extraccion))
     print(f"\n{'notas':>9} {'constr. s':>9} {'núcleos':>7} {'RSS MB':>7} {'base MB':>8} {'+1000 s':>8}"
           f" {'tablero MB':>10}")
     for n, r in sorted(tamanos.items()):
