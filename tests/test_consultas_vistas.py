@@ -14,6 +14,7 @@ from collections import Counter
 from functools import partial
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -91,8 +92,6 @@ def test_filtro_de_organizacion_con_el_indice_armado_en_segundo_plano(bd_prueba_
 
 
 def test_indice_por_organizacion_igual_con_y_sin_hilo():
-    import numpy as np
-
     rng = np.random.default_rng(3)
     por_evento = rng.integers(0, 4, 500)
     inicio = np.concatenate(([0], np.cumsum(por_evento))).astype(np.int64)
