@@ -237,23 +237,19 @@ class _Incidencia:
     por_organizacion: _PorOrganizacion  # índice inverso, para el filtro de organización
 
 
-_INDICE_EN_SEGUNDO_PLANO = 100_000  # participaciones: por debajo, armar el índice cuesta menos que un hilo
-
-
 class _PorOrganizacion:
     """Índice inverso de la incidencia: las posiciones de los eventos de cada organización.
 
-    Solo lo usa el filtro de organización y armarlo cuesta ~0,2 s a un millón de eventos (el orden estable de
-    4,2 M códigos): se arma en un hilo aparte, así la primera visita a la página no lo espera y, cuando alguien
-    filtra por organización, ya está. Si se pide antes, se espera (o se arma) con el candado.
+    Solo lo usa el filtro de organización y armarlo cuesta 0,1–0,2 s a un millón de eventos (el orden estable
+    de ~4 M códigos): se arma en un hilo apenas se lee la incidencia, así la primera visita a la página no lo
+    espera y, cuando alguien filtra por organización, ya está. Quien lo pida antes lo espera con el candado.
     """
 
-    def __init__(self, inicio: np.ndarray, codigo: np.ndarray, conteo: np.ndarray, en_segundo_plano: bool) -> None:
+    def __init__(self, inicio: np.ndarray, codigo: np.ndarray, conteo: np.ndarray) -> None:
         self._inicio, self._codigo, self._conteo = inicio, codigo, conteo
         self._armado: tuple[np.ndarray, np.ndarray] | None = None
         self._candado = threading.Lock()
-        if en_segundo_plano:
-            threading.Thread(target=self._asegurar, name="articula-indice-organizaciones", daemon=True).start()
+        threading.Thread(target=self._asegurar, name="articula-indice-organizaciones", daemon=True).start()
 
     def posiciones(self, codigo: int) -> np.ndarray:
         """Posiciones (int32, crecientes) de los eventos en los que participa la organización `codigo`."""
@@ -339,9 +335,8 @@ def _leer_incidencia() -> _Incidencia:
     par_a = np.searchsorted(ids_org, np.asarray(pares["organizacion_a"], dtype=np.int64)).astype(np.int32)
     par_b = np.searchsorted(ids_org, np.asarray(pares["organizacion_b"], dtype=np.int64)).astype(np.int32)
     par_eventos = np.asarray(pares["eventos"], dtype=np.int64)
-    por_organizacion = _PorOrganizacion(inicio, codigo, conteo, len(codigo) >= _INDICE_EN_SEGUNDO_PLANO)
     return _Incidencia(inicio, codigo, ids_evento, posicion, nombre, sigla, tipo, por_nombre,
-                       total, par_a, par_b, par_eventos, por_organizacion)
+                       total, par_a, par_b, par_eventos, _PorOrganizacion(inicio, codigo, conteo))
 
 
 def _posiciones(inc: _Incidencia, f: Filtros) -> np.ndarray:

@@ -81,27 +81,19 @@ def test_panorama_contado_igual_al_sql(parametros, bd_prueba_ruta, monkeypatch):
     assert sum(filas_vistas) > 0 and filas_vistas[1] == 0 and filas_vistas[-1] == 0  # Amazonas no tiene eventos
 
 
-def test_filtro_de_organizacion_con_el_indice_armado_en_segundo_plano(bd_prueba_ruta, monkeypatch):
-    """A partir de cierto tamaño el índice inverso se arma en un hilo: pedido enseguida (el hilo aún corre o
-    ya terminó), el filtro de organización da lo mismo que el SQL."""
-    monkeypatch.setenv("ARTICULA_DB", str(bd_prueba_ruta))
-    monkeypatch.setattr(coparticipacion, "_INDICE_EN_SEGUNDO_PLANO", 0)
-    for f in [Filtros(organizacion=(PNP,)), Filtros(organizacion=(OIM, "No existe"), region=("Tumbes",))]:
-        monkeypatch.setattr(coparticipacion, "_incidencia_actual", None)  # leerla de nuevo: otro hilo
-        assert _contadas_igual_a_sql(f, PARAMETROS_CONTADOS[0]) > 0
-
-
-def test_indice_por_organizacion_igual_con_y_sin_hilo():
+def test_indice_por_organizacion_igual_a_un_calculo_directo():
+    """El índice se arma en un hilo: pedido enseguida (lo arma quien pide o espera al hilo) y otra vez después,
+    da para cada organización las posiciones de sus eventos, en orden."""
     rng = np.random.default_rng(3)
     por_evento = rng.integers(0, 4, 500)
     inicio = np.concatenate(([0], np.cumsum(por_evento))).astype(np.int64)
     codigo = np.concatenate([rng.choice(40, k, replace=False) for k in por_evento]).astype(np.int32)
     conteo = np.bincount(codigo, minlength=41)
-    for en_hilo in (False, True):
-        indice = coparticipacion._PorOrganizacion(inicio, codigo, conteo, en_hilo)
-        for c in range(41):
-            esperadas = [p for p in range(500) if c in codigo[inicio[p]:inicio[p + 1]]]
-            assert indice.posiciones(c).tolist() == esperadas
+    esperadas = [[p for p in range(500) if c in codigo[inicio[p]:inicio[p + 1]]] for c in range(41)]
+    for _ in range(20):  # varias carreras entre el hilo y quien pide
+        indice = coparticipacion._PorOrganizacion(inicio, codigo, conteo)
+        assert [indice.posiciones(c).tolist() for c in range(41)] == esperadas
+        assert [indice.posiciones(c).tolist() for c in range(41)] == esperadas
 
 
 def test_panorama_contado_del_corpus_igual_al_sql(bd_corpus, corpus, monkeypatch):
