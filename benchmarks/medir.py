@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import platform
+import re
+import statistics
 import subprocess
 import threading
 import time
@@ -107,6 +109,31 @@ def correr(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None =
     cpu = max(uso.ru_utime + uso.ru_stime, sum(arbol.cpu.values()))
     return Medida(segundos, cpu, uso.ru_maxrss / 1024, proc.returncode, texto,
                   max(arbol.rss_total_max, uso.ru_maxrss / 1024), arbol.procesos_max, arbol.cpu.get(proc.pid, 0.0))
+
+
+_TEXTO_REFERENCIA = (
+    "La Oficina Desconcentrada de Tumbes y la OIM realizaron una mesa de trabajo con Migraciones, "
+    "la Policía Nacional del Perú y el Gobierno Regional el 21 de diciembre de 2023. "
+) * 8
+_PALABRA_REFERENCIA = re.compile(r"\b[A-ZÁÉÍÓÚ]\w+")
+
+
+def referencia_cpu(repeticiones: int = 5) -> float:
+    """ms (mediana) de un trabajo fijo de Python puro que no usa el código de Articula.
+
+    Mide la máquina, no el código: la misma «máquina de 2 núcleos» rindió el doble o la mitad según el día,
+    y esta cifra dice cuánto de la diferencia entre dos corridas del benchmark es la máquina.
+    """
+    tiempos = []
+    for _ in range(repeticiones):
+        t0 = time.process_time()
+        cuenta: dict[str, int] = {}
+        for i in range(2000):
+            for palabra in _PALABRA_REFERENCIA.findall(_TEXTO_REFERENCIA):
+                cuenta[palabra] = cuenta.get(palabra, 0) + i % 3
+            " ".join(_TEXTO_REFERENCIA.lower().split())
+        tiempos.append((time.process_time() - t0) * 1000)
+    return round(statistics.median(tiempos), 1)
 
 
 def maquina() -> dict:
