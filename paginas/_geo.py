@@ -51,20 +51,17 @@ def _centroide(anillo: list[list[float]]) -> tuple[float, float]:
 
 @lru_cache(maxsize=1)
 def departamentos() -> dict[str, dict]:
-    """NOMBDEP → {'x': lon con None entre anillos, 'y': lat, 'centro': (lon, lat)} (del mayor anillo)."""
+    """NOMBDEP → {'x': lon con NaN entre anillos, 'y': lat, 'centro': (lon, lat)} (del mayor anillo).
+
+    Arreglos de numpy y no listas con None: plotly valida las listas elemento por elemento (lento).
+    """
     datos = json.loads(GEOJSON.read_text(encoding="utf-8"))
     salida: dict[str, dict] = {}
     for rasgo in datos["features"]:
         anillos = _anillos(rasgo["geometry"])
-        xs: list[float | None] = []
-        ys: list[float | None] = []
-        for anillo in anillos:
-            xs.extend(p[0] for p in anillo)
-            ys.extend(p[1] for p in anillo)
-            xs.append(None)
-            ys.append(None)
+        lonlat = np.concatenate([np.vstack([np.asarray(a, dtype=float), [np.nan, np.nan]]) for a in anillos])
         mayor = max(anillos, key=len)
-        salida[rasgo["properties"]["NOMBDEP"]] = {"x": xs, "y": ys, "centro": _centroide(mayor)}
+        salida[rasgo["properties"]["NOMBDEP"]] = {"x": lonlat[:, 0], "y": lonlat[:, 1], "centro": _centroide(mayor)}
     return salida
 
 
@@ -91,34 +88,36 @@ def mapa_peru(por_region: pd.DataFrame, escala: list, alto: int = 620) -> go.Fig
     valores = {str(f.nombre_geo): (str(f.region), int(f.eventos)) for f in por_region.itertuples(index=False)
                if isinstance(f.nombre_geo, str)}
     maximo = max([v for _, v in valores.values()] + [1])
-    fig = go.Figure()
+    # Los trazos se arman en una lista y la figura una sola vez: `add_scatter` rehace la figura en cada llamada.
+    trazos = []
     for nombre, forma in geo.items():
         region, eventos = valores.get(nombre, (nombre.title(), 0))
         color = GRIS_SIN_DATOS if eventos == 0 else sample_colorscale(escala, [eventos / maximo])[0]
         texto = f"{region}: {eventos:,} evento{'s' if eventos != 1 else ''}"
-        fig.add_scatter(
+        trazos.append(go.Scatter(
             x=forma["x"], y=forma["y"], mode="lines", fill="toself", fillcolor=color,
             line={"color": "white", "width": 1}, hoveron="fills", name=texto, text=texto,
             hoverinfo="text", showlegend=False,
-        )
+        ))
     centros = pd.DataFrame(
         [(valores[n][0], valores[n][1], *f["centro"]) for n, f in geo.items() if valores.get(n, ("", 0))[1] > 0],
         columns=["region", "eventos", "lon", "lat"],
     )
-    fig.add_scatter(
+    trazos.append(go.Scatter(
         x=centros["lon"], y=centros["lat"], mode="markers+text",
         text=[f"{e:,}" for e in centros["eventos"]], textposition="middle center",
         textfont={"size": 11, "color": "#111827"},
         marker={"size": 22, "color": "rgba(255,255,255,0.55)", "line": {"width": 0}},
         customdata=centros[["region", "eventos"]].to_numpy(),
         hovertemplate="%{customdata[0]}: %{customdata[1]:,} eventos<extra></extra>", showlegend=False,
-    )
-    fig.add_scatter(  # solo para la barra de colores
+    ))
+    trazos.append(go.Scatter(  # solo para la barra de colores
         x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
         marker={"colorscale": escala, "cmin": 0, "cmax": maximo, "color": [0], "showscale": True,
                 "colorbar": {"title": {"text": "Eventos"}, "thickness": 12, "len": 0.6, "tickformat": ",d",
                              "dtick": 1 if maximo <= 8 else None}},
-    )
+    ))
+    fig = go.Figure(data=trazos)
     _ejes_mapa(fig)
     fig.update_layout(height=alto, margin={"l": 0, "r": 0, "t": 10, "b": 0}, plot_bgcolor="white",
                       dragmode="pan", clickmode="event+select")
