@@ -292,7 +292,7 @@ def _incidencia() -> _Incidencia:
 def _leer_incidencia() -> _Incidencia:
     datos = columnas("coparticipacion_incidencia")
     evento = np.asarray(datos["evento_id"], dtype=np.int64)
-    organizacion = np.asarray(datos["organizacion_id"], dtype=np.int64)
+    organizacion = np.asarray(datos["organizacion_id"])  # int32 en la base: sin copiarlo a int64 (4,2 M a un millón)
     if len(evento) > 1 and not (evento[1:] >= evento[:-1]).all():  # la tabla se guarda por evento; si no, se ordena
         orden = np.argsort(evento, kind="stable")
         evento, organizacion = evento[orden], organizacion[orden]

@@ -103,10 +103,18 @@ def tabla(nombre: str, filtros: Filtros | None = None, extras: Sequence = ()) ->
 
 
 def columnas(nombre: str, filtros: Filtros | None = None, extras: Sequence = ()) -> dict:
-    """Resultado como arreglos de numpy por columna (para contar en Python sin armar filas)."""
+    """Resultado como arreglos de numpy por columna (para contar en Python sin armar filas).
+
+    Pasa por Arrow y no por `fetchnumpy`: a un millón, las 4,2 M participaciones llegan en ~30 ms en vez de
+    ~190 ms. Para columnas sin nulos (una con nulos llegaría como float con NaN); los arreglos pueden ser de
+    solo lectura.
+    """
     c = cursor_del_hilo()
     sql, params = preparar(nombre, filtros, extras, c)
-    return c.execute(sql, params).fetchnumpy()
+    c.complete()  # un resultado a medio leer en el cursor del hilo (un `fetchone`) impediría `sql`
+    tabla_arrow = c.sql(sql, params=params).to_arrow_table()  # `execute(...).to_arrow_table()` copia otra vez
+    return {campo: columna.to_numpy() for campo, columna in zip(tabla_arrow.column_names, tabla_arrow.columns,
+                                                                strict=True)}
 
 
 def filas(nombre: str, filtros: Filtros | None = None, extras: Sequence = ()) -> list[tuple]:
