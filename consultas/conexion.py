@@ -104,6 +104,10 @@ _VISTAS_DE_RESPALDO = {
         " ON a.evento_id = b.evento_id AND a.organizacion_id < b.organizacion_id) p"
         " JOIN articula.main.eventos e USING (evento_id)"
     ),
+    "region_organizacion": (
+        "CREATE VIEW memory.main.region_organizacion AS"
+        " SELECT DISTINCT region, organizacion_id FROM hechos_organizacion WHERE region IS NOT NULL"
+    ),
     "par_resumen": (
         "CREATE VIEW memory.main.par_resumen AS"
         " SELECT organizacion_a, organizacion_b, count(*) AS eventos FROM evento_par GROUP BY ALL"

@@ -385,7 +385,8 @@ def test_marts_incrementales_igualan_al_calculo_completo(tmp_path: Path, monkeyp
     orgs = [_org(f"Org {i}", f"O{i}", en_catalogo=i % 2 == 0) for i in range(6)]
     fechas = ["2023-01-05", "2023-06-30", None, "2024-02-10", "2022-11-11", "2025-03-01"]
     por_archivo = {
-        f"n{i}.txt": {"fecha_publicacion": fechas[i % 6], "organizaciones": [orgs[(i * k) % 6] for k in range(1, 4)]}
+        f"n{i}.txt": {"fecha_publicacion": fechas[i % 6], "organizaciones": [orgs[(i * k) % 6] for k in range(1, 4)],
+                      "region": ("Tumbes", "Puno", None)[i % 3]}
         for i in range(12)
     }
     por_archivo["n11.txt"]["organizaciones"].append(_org("Org nueva en el segundo lote", None, "privado", False))
@@ -410,7 +411,7 @@ def test_marts_incrementales_igualan_al_calculo_completo(tmp_path: Path, monkeyp
     assert incrementales == _filas_marts(bd)
     assert incrementales["evento_par"] and incrementales["par_resumen"]
     assert incrementales["evento_lista"] and incrementales["semana_organizacion"]
-    assert incrementales["calidad_fuera_de_catalogo"]
+    assert incrementales["calidad_fuera_de_catalogo"] and incrementales["region_organizacion"]
 
 
 def test_ids_y_huellas_unicos_tras_varias_construcciones(bd_corpus_copia: Path, tmp_path: Path) -> None:

@@ -301,6 +301,7 @@ SIN_Y_CON_FILTRO_NEUTRO = [
     ("matriz", lambda f: coparticipacion.matriz(f, 50)),
     ("socios_de", lambda f: coparticipacion.socios_de(f, GORE)),
     ("fuera", lambda f: calidad.fuera_de_catalogo(f)),
+    ("regiones", lambda f: regiones.eventos_por_region(f)),
 ]
 
 
