@@ -313,11 +313,10 @@ def objetivos(extraccion: dict, tamanos: dict[int, dict]) -> list[dict]:
     return salida
 
 
-def imprimir(extraccion: dict, tamanos: dict[int, dict], metas: list[dict], maquina: dict | None = None) -> None:
-    if maquina and "referencia_cpu_ms" in maquina:
-        print(f"\nReferencia de CPU (trabajo fijo de Python, ajeno a Articula): {maquina['referencia_cpu_ms']} ms al"
-              f" empezar, {maquina.get('referencia_cpu_ms_al_final', '?')} ms al terminar. Compare corridas con esta"
-              " cifra: la misma clase de máquina rinde distinto según el día.")
+def imprimir(maquina: dict, extraccion: dict, tamanos: dict[int, dict], metas: list[dict]) -> None:
+    print(f"\nReferencia de CPU (trabajo fijo de Python, ajeno a Articula): {maquina['referencia_cpu_ms']} ms al"
+          f" empezar, {maquina['referencia_cpu_ms_al_final']} ms al terminar. Compare corridas con esta"
+          " cifra: la misma clase de máquina rinde distinto según el día.")
     print("\nExtracción directa (mediana de {pasadas} pasadas de {muestra:,} notas): {un_proceso_notas_s:,} notas/s en"
           " 1 proceso; {todos_los_nucleos_notas_s:,} con {nucleos} núcleos ({por_nucleo_notas_s:,}/núcleo, rango"
           " {por_nucleo_rango[0]:,}–{por_nucleo_rango[1]:,})".format(**extraccion))
@@ -383,7 +382,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(carpeta, ignore_errors=True)
     resultado["maquina"]["referencia_cpu_ms_al_final"] = medir.referencia_cpu()
     resultado["objetivos"] = objetivos(resultado["extraccion"], resultado["tamanos"])
-    imprimir(resultado["extraccion"], resultado["tamanos"], resultado["objetivos"], resultado["maquina"])
+    imprimir(resultado["maquina"], resultado["extraccion"], resultado["tamanos"], resultado["objetivos"])
     if a.json:
         a.json.parent.mkdir(parents=True, exist_ok=True)
         a.json.write_text(json.dumps(resultado, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
