@@ -216,7 +216,20 @@ def medir_paginas(db: Path, region: str | None) -> dict:
 # --- Un tamaño completo -------------------------------------------------------------------------------------
 
 
-def correr_tamano(n: int, semilla: int, carpeta: Path, formato: str, rapido: bool) -> dict:
+def medir_clics(db: Path) -> dict | None:
+    """Clics en Chromium sobre el tablero real (`benchmarks.navegador`); None si no hay Chromium."""
+    from benchmarks import navegador
+
+    if not navegador.CHROMIUM.exists():
+        print("  clics en el navegador omitidos: falta /usr/bin/chromium", flush=True)
+        return None
+    r = navegador.medir(db, rondas=2)
+    print(f"  clics en el navegador: primera carga {r['primera_carga_s']:.2f} s, peor clic {r['peor_s']:.2f} s",
+          flush=True)
+    return r
+
+
+def correr_tamano(n: int, semilla: int, carpeta: Path, formato: str, rapido: bool, clics: bool = False) -> dict:
     print(f"\n== {n:,} notas ==".replace(",", " "), flush=True)
     corpus = carpeta / f"corpus_{n}"
     fmt = formato if formato != "auto" else ("txt" if n <= 100_000 else "jsonl")
@@ -258,11 +271,12 @@ def correr_tamano(n: int, semilla: int, carpeta: Path, formato: str, rapido: boo
         pass
     paginas = medir_paginas(db, region)
     print("  páginas medidas", flush=True)
+    navegador = medir_clics(db) if clics else None
     return {
         "notas": n, "formato_corpus": fmt, "generar_s": generar_s, "carga_maquina": carga,
         "construccion": {**m.a_dict(), "notas_s": n / m.segundos}, "base_mb": tam_mb, "cuentas": cuentas,
         "incremental_1000": inc.a_dict(), "cuentas_tras_incremental": cuentas_inc,
-        "vistas": vistas, "paginas": paginas,
+        "vistas": vistas, "paginas": paginas, "navegador": navegador,
     }
 
 
@@ -303,6 +317,9 @@ def objetivos(extraccion: dict, tamanos: dict[int, dict]) -> list[dict]:
         peor = max(t.get("fria", 0), t.get("filtrada", 0))
         meta(f"página completa · {pagina} (s, peor de fría/filtrada)", peor, peor <= META_PAGINA_S,
              f"≤ {META_PAGINA_S}")
+    if r.get("navegador"):
+        peor = r["navegador"]["peor_s"]
+        meta("clic en el navegador (s, peor de páginas y filtro)", peor, peor <= META_PAGINA_S, f"≤ {META_PAGINA_S}")
     if "rss_max_mb" in r["paginas"]:
         rss = r["paginas"]["rss_max_mb"]
         meta("memoria del tablero (MB)", rss, rss < META_RSS_TABLERO_MB, f"< {META_RSS_TABLERO_MB}", "{:.0f}")
@@ -347,6 +364,13 @@ def imprimir(maquina: dict, extraccion: dict, tamanos: dict[int, dict], metas: l
         vs = r["vistas"]
         print(f"  pandas: carga {vs['pandas_carga_s']:.2f} s, {vs['pandas_memoria_mb']:.0f} MB en memoria,"
               f" copia de st.cache_data por llamada {vs['pandas_copia_cache_s'] * 1e3:.0f} ms")
+        nav = r.get("navegador")
+        if nav:
+            por_pagina = ", ".join(f"{p} " + "/".join(f"{ronda[p]:.2f}" for ronda in nav["rondas"])
+                                   for p in nav["rondas"][0])
+            filtro = f" filtro de región {nav['filtro_region_s']:.2f};" if "filtro_region_s" in nav else ""
+            print(f"  clics en Chromium (s, primera visita/siguiente): {por_pagina};{filtro}"
+                  f" primera carga {nav['primera_carga_s']:.2f}")
     print("\nObjetivos (a", f"{max(tamanos):,}", "notas):")
     for m in metas:
         print(f"  [{m['estado']:<5}] {m['objetivo']}: {m['texto']} (meta {m['meta']})")
@@ -363,6 +387,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="formato del corpus: auto = txt hasta 100 000, jsonl más allá")
     p.add_argument("--carpeta", type=Path, help="carpeta de trabajo (por defecto una temporal que se borra)")
     p.add_argument("--muestra", type=int, default=2_000, help="notas para medir la extracción directa")
+    p.add_argument("--navegador", action="store_true",
+                   help="cronometrar también clics en Chromium sobre el tablero real (benchmarks/navegador.py)")
     a = p.parse_args(argv)
 
     carpeta = a.carpeta or Path(tempfile.mkdtemp(prefix="articula_bench_"))
@@ -374,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
         print("Midiendo la extracción directa…", flush=True)
         resultado["extraccion"] = medir_extraccion(a.muestra, a.semilla)
         for n in a.eventos:
-            resultado["tamanos"][n] = correr_tamano(n, a.semilla, carpeta, a.formato, a.rapido)
+            resultado["tamanos"][n] = correr_tamano(n, a.semilla, carpeta, a.formato, a.rapido, a.navegador)
             if a.json:  # resultados parciales: una corrida larga deja algo aunque se corte
                 a.json.write_text(json.dumps(resultado, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     finally:

@@ -190,6 +190,7 @@ def barra_lateral(opciones: Any) -> Filtros:
                 placeholder=todos,
                 format_func=_formateador(campo),
                 on_change=_al_cambiar,
+                select_all=False,  # su opción dice «Select all» (en inglés); «todas» ya es no elegir ninguna
             )
         filtros = _leer_widgets(opciones)
         boton_limpiar("limpiar_barra", disabled=filtros.es_vacio(), width="stretch")

@@ -96,6 +96,19 @@ def test_todas_las_paginas_sin_excepciones_ni_recursos_de_internet(pagina, servi
     assert pagina.externas == [], f"el tablero pidió recursos de internet: {pagina.externas[:5]}"
 
 
+def test_el_filtro_de_region_solo_ofrece_regiones(pagina, servidor, bd_corpus):
+    """Sin la opción «Select all» que Streamlit agrega en inglés: cada opción es una región de la base."""
+    with duckdb.connect(str(bd_corpus), read_only=True) as con:
+        filas = con.execute("SELECT DISTINCT region FROM eventos WHERE region IS NOT NULL").fetchall()
+    regiones = {r for (r,) in filas}
+    pagina.goto(servidor + "/")
+    _esperar(pagina, "Resumen")
+    pagina.get_by_test_id("stMultiSelect").filter(has_text="Región").first.click()
+    pagina.get_by_role("option").first.wait_for(timeout=10_000)
+    ofrecidas = pagina.get_by_role("option").all_inner_texts()
+    assert ofrecidas and set(ofrecidas) <= regiones, ofrecidas
+
+
 def _anio_con_eventos(bd: Path) -> tuple[int, list[int]]:
     con = duckdb.connect(str(bd), read_only=True)
     try:
