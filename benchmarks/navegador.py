@@ -206,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rondas", type=int, default=2, help="recorridos de las 8 páginas (por defecto 2)")
     p.add_argument("--json", type=Path, help="escribir el resultado en esta ruta")
     a = p.parse_args(argv)
+    if a.rondas < 1:
+        print("--rondas debe ser 1 o más.", file=sys.stderr)
+        return 1
     if not a.db.is_file():
         print(f"No existe la base {a.db}.", file=sys.stderr)
         return 1

@@ -46,3 +46,5 @@ def test_recorre_las_paginas_y_el_filtro_e_informa(bd_corpus: Path, tmp_path: Pa
 def test_base_inexistente_da_mensaje_claro(tmp_path: Path, capsys) -> None:
     assert navegador.main(["--db", str(tmp_path / "no-existe.duckdb")]) == 1
     assert "No existe la base" in capsys.readouterr().err
+    assert navegador.main(["--db", str(tmp_path / "no-existe.duckdb"), "--rondas", "0"]) == 1
+    assert "--rondas debe ser 1 o más" in capsys.readouterr().err
