@@ -36,17 +36,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 # Sin estas banderas, Chromium intenta conexiones de fondo que una máquina sin red rechaza.
 ARGUMENTOS_CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                        "--disable-component-update", "--disable-sync", "--no-first-run"]
-# Enlace de la barra lateral -> título (h1) de la página.
-PAGINAS = {
-    "Resumen": "Resumen",
-    "Línea de tiempo": "Línea de tiempo",
-    "Regiones": "Regiones",
-    "Coparticipación": "Coparticipación",
-    "Temas": "Temas",
-    "Organizaciones": "Organizaciones",
-    "Explorador": "Explorador",
-    "Calidad de datos": "Calidad de datos",
-}
+# Páginas medidas (sin «Acerca de»), en el orden del menú: el texto del enlace es también el título (h1).
+PAGINAS = ("Resumen", "Línea de tiempo", "Regiones", "Coparticipación", "Temas", "Organizaciones", "Explorador",
+           "Calidad de datos")
 META_CLIC_S = 1.0
 QUIETUD_MS = 750  # sin cambios en el DOM durante este lapso: la página terminó de dibujarse
 # En cada página cargada: la hora (performance.now) del último cambio del DOM.
@@ -167,10 +159,10 @@ def medir(db: Path, rondas: int = 2) -> dict:
         for _ in range(rondas):
             ronda = {}
             # Se empieza por la segunda página: un clic al enlace de la página abierta no hace nada.
-            orden = list(PAGINAS)[1:] + list(PAGINAS)[:1]
+            orden = PAGINAS[1:] + PAGINAS[:1]
             for enlace in orden:
                 link = lateral.get_by_role("link", name=enlace, exact=True)
-                ronda[enlace] = cronometrar_clic(pag, link.click, PAGINAS[enlace])
+                ronda[enlace] = cronometrar_clic(pag, link.click, enlace)
             resultado["rondas"].append(ronda)
         # Filtro: la región con más eventos, elegida en la barra lateral (estamos en Resumen).
         resultado["filtro_region"] = region
