@@ -4,14 +4,15 @@ Uso: `python -m benchmarks.navegador --db RUTA [--rondas 2] [--json RUTA]`.
 
 AppTest (en `python -m benchmarks`) mide cuánto tarda el script de una página en el servidor. Una
 persona ve más: el envío de las figuras por el websocket, la carga de plotly.js la primera vez y el
-dibujo de cada gráfico. Aquí se cronometra cada clic hasta el último cambio de la página: se espera
-a que el script termine (`data-test-script-state` de `stApp` deja de ser «running»), a que cada
-gráfico plotly tenga su SVG y a que el DOM quede quieto `QUIETUD_MS`; la cifra es el momento del
-último cambio del DOM (un MutationObserver), medido con el reloj de la página. Sin la quietud, el
-fin del script no basta: los componentes de Streamlit se cargan aparte y un gráfico puede aparecer
-un segundo después. La primera ronda recorre las páginas por primera vez en la sesión (cachés de
-Streamlit vacías); las siguientes, ya visitadas. Al final se elige en el filtro de la barra
-lateral la región con más eventos (un clic que vuelve a correr la página con otro filtro).
+dibujo de cada gráfico. Aquí se cronometra cada clic hasta el último cambio de la página: se espera a
+que el script termine (`data-test-script-state` de `stApp` deja de ser «running»), a que cada gráfico
+plotly tenga su SVG y a que nada visible cambie en `QUIETUD_MS`; la cifra es el momento del último
+cambio visible (del DOM, con un MutationObserver, o de los píxeles de un canvas; ver `_OBSERVADOR`),
+medido con el reloj de la página. Sin la quietud, el fin del script no basta: los componentes de
+Streamlit se cargan aparte y un gráfico puede aparecer un segundo después. La primera ronda recorre las
+páginas por primera vez en la sesión (cachés de Streamlit vacías); las siguientes, ya visitadas. Al
+final se elige en el filtro de la barra lateral la región con más eventos (un clic que vuelve a correr
+la página con otro filtro).
 
 Requiere Chromium en /usr/bin/chromium (apt-get install chromium) y el paquete playwright.
 """
@@ -41,11 +42,43 @@ PAGINAS = ("Resumen", "Línea de tiempo", "Regiones", "Coparticipación", "Temas
            "Calidad de datos")
 META_CLIC_S = 1.0
 QUIETUD_MS = 750  # sin cambios en el DOM durante este lapso: la página terminó de dibujarse
-# En cada página cargada: la hora (performance.now) del último cambio del DOM.
+# En cada página cargada: la hora (performance.now) del último cambio visible.
+# - DOM: todo cambio salvo los de adentro de un <canvas>, que son contenido de respaldo (accesibilidad) y nunca se
+#   pintan; la tabla de datos de Streamlit rehace el suyo ~300 ms después de dibujarse.
+# - Canvas: sus trazos no cambian el DOM. En cada cuadro en que se dibujó en un canvas, se comparan sus píxeles
+#   con los de la revisión anterior; si alguno cambió, cuenta a la hora de esa revisión. La tabla de datos vuelve
+#   a dibujar lo mismo cuando ajusta su tamaño: eso no se ve y no cuenta.
 _OBSERVADOR = """window.__articulaUltimoCambio = performance.now();
-new MutationObserver(() => { window.__articulaUltimoCambio = performance.now(); })
-  .observe(document, {childList: true, subtree: true, characterData: true});"""
-# Listo = el script no corre, cada gráfico plotly tiene su SVG y el DOM lleva `quietud` ms sin cambios.
+new MutationObserver((cambios) => {
+  if (cambios.some((c) => !(c.target.nodeType === 1 ? c.target : c.target.parentElement)?.closest('canvas')))
+    window.__articulaUltimoCambio = performance.now();
+}).observe(document, {childList: true, subtree: true, characterData: true});
+const dibujados = new Set();
+const imagenes = new WeakMap();  // canvas → sus píxeles en la última revisión
+for (const metodo of ['clearRect', 'fillRect', 'strokeRect', 'fillText', 'strokeText', 'drawImage', 'fill',
+                      'stroke', 'putImageData']) {
+  const original = CanvasRenderingContext2D.prototype[metodo];
+  CanvasRenderingContext2D.prototype[metodo] = function (...args) {
+    if (this.canvas.isConnected) dibujados.add(this.canvas);
+    return original.apply(this, args);
+  };
+}
+const cambio = (lienzo) => {
+  const pixeles = lienzo.width && lienzo.height ? new Uint32Array(
+    lienzo.getContext('2d').getImageData(0, 0, lienzo.width, lienzo.height).data.buffer) : new Uint32Array(0);
+  const antes = imagenes.get(lienzo);
+  imagenes.set(lienzo, pixeles);
+  if (!antes || antes.length !== pixeles.length) return true;
+  for (let i = 0; i < pixeles.length; i++) if (antes[i] !== pixeles[i]) return true;
+  return false;
+};
+const revisar = () => {
+  for (const lienzo of dibujados) if (cambio(lienzo)) window.__articulaUltimoCambio = performance.now();
+  dibujados.clear();
+  requestAnimationFrame(revisar);
+};
+requestAnimationFrame(revisar);"""
+# Listo = el script no corre, cada gráfico plotly tiene su SVG y la página lleva `quietud` ms sin cambios visibles.
 _LISTO = """(quietud) => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') === 'running') return false;

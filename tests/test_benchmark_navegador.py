@@ -48,3 +48,31 @@ def test_base_inexistente_da_mensaje_claro(tmp_path: Path, capsys) -> None:
     assert "No existe la base" in capsys.readouterr().err
     assert navegador.main(["--db", str(tmp_path / "no-existe.duckdb"), "--rondas", "0"]) == 1
     assert "--rondas debe ser 1 o más" in capsys.readouterr().err
+
+
+def _ultimo_cambio_tras(pag, accion: str) -> bool:
+    """¿La acción (JS) movió el reloj del último cambio visible?"""
+    antes = pag.evaluate("window.__articulaUltimoCambio")
+    pag.evaluate(accion)
+    pag.wait_for_timeout(150)  # unos cuadros: el canvas se revisa en cada uno
+    return pag.evaluate("window.__articulaUltimoCambio") > antes
+
+
+def test_el_cronometro_cuenta_lo_que_se_ve_y_no_lo_que_no() -> None:
+    """Un cambio del DOM o un trazo nuevo en un canvas cuentan; el contenido de respaldo de un canvas (que la
+    tabla de datos rehace después de dibujarse) y volver a dibujar lo mismo, no: alargarían cada clic."""
+    pagina = ("<canvas id=c width=80 height=40><table><tr><td id=r>a</td></tr></table></canvas>"
+              "<p id=p>texto</p>")
+    with navegador.chromium() as nav:
+        contexto = nav.new_context()
+        contexto.add_init_script(navegador._OBSERVADOR)
+        pag = contexto.new_page()
+        pag.set_content(pagina)
+        pag.evaluate("c.getContext('2d').fillRect(0, 0, 20, 20)")
+        pag.wait_for_timeout(150)
+
+        assert _ultimo_cambio_tras(pag, "p.textContent = 'otro'")
+        assert not _ultimo_cambio_tras(pag, "r.textContent = 'b'")  # respaldo del canvas: no se pinta
+        assert not _ultimo_cambio_tras(pag, "c.getContext('2d').fillRect(0, 0, 20, 20)")  # los mismos píxeles
+        assert _ultimo_cambio_tras(pag, "c.getContext('2d').fillRect(30, 0, 20, 20)")  # píxeles nuevos
+        contexto.close()
