@@ -40,6 +40,9 @@ ARGUMENTOS_CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-background-ne
 # Páginas medidas (sin «Acerca de»), en el orden del menú: el texto del enlace es también el título (h1).
 PAGINAS = ("Resumen", "Línea de tiempo", "Regiones", "Coparticipación", "Temas", "Organizaciones", "Explorador",
            "Calidad de datos")
+# Pestañas que se abren con un clic (solo corre la abierta): tras entrar a la página, se cliquea cada una.
+PESTANAS = {"Regiones": ("Exterior",), "Coparticipación": ("Red y socios", "Pares frecuentes"),
+            "Temas": ("Por departamento",)}
 META_CLIC_S = 1.0
 QUIETUD_MS = 750  # sin cambios en el DOM durante este lapso: la página terminó de dibujarse
 # En cada página cargada: la hora (performance.now) del último cambio visible.
@@ -196,6 +199,9 @@ def medir(db: Path, rondas: int = 2) -> dict:
             for enlace in orden:
                 link = lateral.get_by_role("link", name=enlace, exact=True)
                 ronda[enlace] = cronometrar_clic(pag, link.click, enlace)
+                for pestana in PESTANAS.get(enlace, ()):
+                    tab = pag.get_by_role("tab", name=pestana, exact=True)
+                    ronda[f"{enlace} › {pestana}"] = cronometrar_clic(pag, tab.click, enlace)
             resultado["rondas"].append(ronda)
         # Filtro: la región con más eventos, elegida en la barra lateral (estamos en Resumen).
         resultado["filtro_region"] = region
@@ -216,9 +222,9 @@ def medir(db: Path, rondas: int = 2) -> dict:
 
 def imprimir(r: dict) -> None:
     print(f"Tablero sobre {r['base']}: primera carga {r['primera_carga_s']:.2f} s")
-    print(f"{'página':22s}" + "".join(f"  ronda {i + 1:>2}" for i in range(len(r["rondas"]))))
-    for enlace in PAGINAS:
-        print(f"{enlace:22s}" + "".join(f"  {ronda[enlace]:7.2f} s" for ronda in r["rondas"]))
+    print(f"{'página (› pestaña)':36s}" + "".join(f"  ronda {i + 1:>2}" for i in range(len(r["rondas"]))))
+    for clic in r["rondas"][0]:
+        print(f"{clic:36s}" + "".join(f"  {ronda[clic]:7.2f} s" for ronda in r["rondas"]))
     if "filtro_region_s" in r:
         print(f"filtro región ({r['filtro_region']}): {r['filtro_region_s']:.2f} s")
     estado = "PASA" if r["peor_s"] <= r["meta_s"] else "FALLA"

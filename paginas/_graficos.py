@@ -164,6 +164,8 @@ def enteros(fig: go.Figure, maximo: float, eje: str = "y") -> go.Figure:
     opciones: dict[str, Any] = {"tickformat": ",d", "rangemode": "tozero"}
     if maximo <= 8:
         opciones["dtick"] = 1
+    if eje == "x" and maximo > 0:  # barras horizontales: lugar para la cifra escrita a la derecha de la más larga
+        opciones["range"] = [0, maximo * 1.3]
     (fig.update_yaxes if eje == "y" else fig.update_xaxes)(**opciones)
     return fig
 

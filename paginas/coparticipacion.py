@@ -129,7 +129,7 @@ def _pares(pares: pd.DataFrame) -> None:
                                                        max_value=int(pares["eventos"].max())),
         },
     )
-    st.caption(":material/touch_app: Elija un par para ver sus eventos compartidos (arriba).")
+    st.caption(":material/touch_app: Elija un par para ver sus eventos compartidos (abajo).")
 
 
 def _eventos_del_par(filtros) -> None:
@@ -220,7 +220,8 @@ def _socios(filtros, opciones_org: list[str], vista) -> None:
     fig = go.Figure(go.Bar(
         x=socios["eventos"], y=_unicas(list(socios["socio"]), socios_siglas, 24), orientation="h",
         customdata=socios[["socio"]].to_numpy(),
-        marker_color=graficos.COLORES[1], text=socios["eventos"], textposition="outside", textangle=0, cliponaxis=False,
+        marker_color=graficos.COLORES[1], text=socios["eventos"].map(formato.numero), textposition="outside",
+        textangle=0, cliponaxis=False,
         hovertemplate="%{customdata[0]}: %{x:,} eventos compartidos<extra></extra>",
     ))
     fig.update_xaxes(title="Eventos compartidos")
@@ -250,14 +251,23 @@ def pagina() -> None:
                              organizacion=st.session_state.get(CLAVE_ORG), n_socios=20,
                              n_principales=max(top_n, 50))
     siglas = _siglas(vista.principales)
-    _matriz(filtros, vista.matriz, siglas)
-    _eventos_del_par(filtros)
-    izquierda, derecha = st.columns([3, 2], gap="large")
-    with izquierda:
-        _red_grafico(filtros, vista.nodos, vista.aristas, siglas)
-    with derecha:
-        _socios(filtros, list(vista.nodos["organizacion"]) if len(vista.nodos) else [], vista)
-    _pares(vista.pares)
+    # Solo corre y se dibuja la pestaña abierta (ver ARQUITECTURA: un clic, los gráficos de una pestaña).
+    matriz, red, pares = st.tabs(["Matriz", "Red y socios", "Pares frecuentes"], key="cp_vista", on_change="rerun")
+    if matriz.open:
+        with matriz:
+            _matriz(filtros, vista.matriz, siglas)
+            _eventos_del_par(filtros)
+    if red.open:
+        with red:
+            izquierda, derecha = st.columns([3, 2], gap="large")
+            with izquierda:
+                _red_grafico(filtros, vista.nodos, vista.aristas, siglas)
+            with derecha:
+                _socios(filtros, list(vista.nodos["organizacion"]) if len(vista.nodos) else [], vista)
+    if pares.open:
+        with pares:
+            _pares(vista.pares)
+            _eventos_del_par(filtros)
 
 
 pagina()

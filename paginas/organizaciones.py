@@ -29,7 +29,7 @@ def _barras(datos: pd.DataFrame, etiqueta: str, valor: str, color: str) -> go.Fi
     fig = go.Figure(go.Bar(
         x=datos[valor], y=datos[etiqueta].map(lambda t: str(t).capitalize() if etiqueta == "tema" else str(t)),
         orientation="h", customdata=datos[[etiqueta]].to_numpy(), marker_color=color,
-        text=datos[valor], textposition="outside", textangle=0, cliponaxis=False,
+        text=datos[valor].map(formato.numero), textposition="outside", textangle=0, cliponaxis=False,
         hovertemplate="%{y}: %{x:,} eventos<extra></extra>",
     ))
     fig.update_xaxes(title="Eventos")

@@ -74,7 +74,7 @@ def _exterior(filtros) -> None:
         top = por_pais.head(15).iloc[::-1]
         fig = go.Figure(go.Bar(
             x=top["eventos"], y=top["pais"], orientation="h", customdata=top[["pais"]].to_numpy(),
-            marker_color=graficos.COLORES[0], text=top["eventos"],
+            marker_color=graficos.COLORES[0], text=top["eventos"].map(formato.numero),
             textposition="outside", textangle=0, cliponaxis=False,
             hovertemplate="%{customdata[0]}: %{x:,} eventos<extra></extra>",
         ))
@@ -93,8 +93,14 @@ def pagina() -> None:
     st.caption("Dónde ocurrieron los eventos: departamentos del Perú y países del exterior.")
     if not graficos.hay_eventos(filtros):
         return
-    _peru(filtros)
-    _exterior(filtros)
+    # Solo corre y se dibuja la pestaña abierta (ver ARQUITECTURA: un clic, los gráficos de una pestaña).
+    peru, exterior = st.tabs(["Perú", "Exterior"], key="rg_vista", on_change="rerun")
+    if peru.open:
+        with peru:
+            _peru(filtros)
+    if exterior.open:
+        with exterior:
+            _exterior(filtros)
 
 
 pagina()

@@ -54,7 +54,7 @@ def _socios(filtros) -> None:
     fig = go.Figure(go.Bar(
         x=socios["eventos"], y=etiquetas, orientation="h",
         customdata=socios[["organizacion"]].to_numpy(),
-        text=socios["eventos"], textposition="outside", textangle=0, cliponaxis=False,
+        text=socios["eventos"].map(formato.numero), textposition="outside", textangle=0, cliponaxis=False,
         marker_color=graficos.COLORES[0],
         hovertemplate="%{customdata[0]}<br>%{x:,} eventos<extra></extra>",
     ))

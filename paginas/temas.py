@@ -100,12 +100,18 @@ def pagina() -> None:
                "según palabras clave del catálogo de temas.")
     if not graficos.hay_eventos(filtros):
         return
-    granularidad = st.segmented_control(
-        "Agrupar por", list(GRANULARIDADES), format_func=GRANULARIDADES.get, default="mes", required=True,
-        key="tm_granularidad",
-    ) or "mes"
-    _tiempo(filtros, granularidad)
-    _por_region(filtros)
+    # Solo corre y se dibuja la pestaña abierta (ver ARQUITECTURA: un clic, los gráficos de una pestaña).
+    tiempo, por_region = st.tabs(["En el tiempo", "Por departamento"], key="tm_vista", on_change="rerun")
+    if tiempo.open:
+        with tiempo:
+            granularidad = st.segmented_control(
+                "Agrupar por", list(GRANULARIDADES), format_func=GRANULARIDADES.get, default="mes", required=True,
+                key="tm_granularidad",
+            ) or "mes"
+            _tiempo(filtros, granularidad)
+    if por_region.open:
+        with por_region:
+            _por_region(filtros)
 
 
 pagina()

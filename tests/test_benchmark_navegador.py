@@ -27,7 +27,11 @@ def test_recorre_las_paginas_y_el_filtro_e_informa(bd_corpus: Path, tmp_path: Pa
     assert navegador.main(["--db", str(bd_corpus), "--rondas", "1", "--json", str(salida)]) == 0
     r = json.loads(salida.read_text(encoding="utf-8"))
 
-    assert tuple(r["rondas"][0]) == navegador.PAGINAS[1:] + navegador.PAGINAS[:1]
+    esperado = []
+    for pagina in navegador.PAGINAS[1:] + navegador.PAGINAS[:1]:  # cada página y luego cada una de sus pestañas
+        esperado += [pagina] + [f"{pagina} › {pestana}" for pestana in navegador.PESTANAS.get(pagina, ())]
+    assert list(r["rondas"][0]) == esperado
+    assert "Regiones › Exterior" in esperado
     # Esperó a que cada página terminara: un clic no se resuelve en menos de 10 ms (ni en el límite de espera).
     for pagina, segundos in r["rondas"][0].items():
         assert 0.01 < segundos < 120, (pagina, segundos)

@@ -79,14 +79,18 @@ def test_cortar_antimeridiano_conserva_el_area() -> None:
     assert sum(area(p) for p in partes) == pytest.approx(200.0)
 
 
+def _trazos_coloreados(fig: dict) -> list[dict]:
+    return [t for t in fig["data"] if t.get("fill") == "toself"
+            and t.get("fillcolor") not in (_geo.GRIS_PAIS, _geo.MAR, _geo.REFERENCIA)]
+
+
 def _rellenos_coloreados(fig: dict) -> dict[str, int]:
-    """País → eventos, leídos del texto al pasar el mouse de cada país coloreado."""
+    """País → eventos de los países coloreados; cada uno figura en el texto al pasar el mouse por su clase."""
     salida = {}
-    for trazo in fig["data"]:
-        if trazo.get("fill") == "toself" and trazo.get("fillcolor") not in (_geo.GRIS_PAIS, _geo.MAR,
-                                                                             _geo.REFERENCIA):
-            pais, eventos = re.fullmatch(r"(.+): ([\d,]+) eventos?", trazo["text"]).groups()
-            salida[pais] = int(eventos.replace(",", ""))
+    for trazo in _trazos_coloreados(fig):
+        for pais, eventos in trazo["meta"]:
+            assert f"{pais} ({eventos:,})" in trazo["text"] or "más" in trazo["text"], (pais, trazo["text"])
+            salida[pais] = eventos
     return salida
 
 
@@ -105,7 +109,9 @@ def test_la_pagina_colorea_exactamente_los_paises_con_eventos(bd_corpus: Path, m
     monkeypatch.setenv("ARTICULA_DB", str(bd_corpus))
     at = AppTest.from_file(str(RAIZ / "app.py"), default_timeout=60)
     at.run()
-    at.switch_page("paginas/regiones.py").run()
+    at.switch_page("paginas/regiones.py")
+    at.session_state["rg_vista"] = "Exterior"  # la pestaña del mapa del mundo
+    at.run()
     assert not at.exception, [e.message for e in at.exception]
     figuras = [json.loads(e.proto.spec) for e in at.get("plotly_chart")]
     mundo = [f for f in figuras if any(t.get("fillcolor") == _geo.REFERENCIA for t in f["data"])]
@@ -125,3 +131,21 @@ def test_pais_sin_poligono_o_sin_catalogo() -> None:
     assert _rellenos_coloreados(datos) == {"Chile": 1}
     assert _clicables(datos) == {"Singapur", "Chile"}
     assert list(faltantes["pais"]) == ["Atlántida"]
+
+
+def test_muchos_paises_en_pocas_clases_de_color() -> None:
+    """Un trazo por clase y no por país (72 trazos rellenos tardaban en dibujarse); más eventos, color igual o
+    más oscuro, y la barra de colores en los mismos escalones."""
+    paises = [f for f in CATALOGO.values() if f["iso3"] != "PER"][:72]
+    por_pais = pd.DataFrame({"pais": [f["pais"] for f in paises], "iso3": [f["iso3"] for f in paises],
+                             "eventos": range(1, len(paises) + 1)})
+    datos = json.loads(_geo.mapa_mundo(por_pais, ESCALA)[0].to_json())
+    trazos = _trazos_coloreados(datos)
+    assert len(trazos) == _geo.CLASES_MUNDO
+    color = {pais: t["fillcolor"] for t in trazos for pais, _ in t["meta"]}
+    orden = [color[p] for p in por_pais["pais"] if p in color]
+    claros_a_oscuros = [_geo._color_clase(ESCALA, k) for k in range(1, _geo.CLASES_MUNDO + 1)]
+    assert [claros_a_oscuros.index(c) for c in orden] == sorted(claros_a_oscuros.index(c) for c in orden)
+    assert color[por_pais["pais"].iloc[-1]] == claros_a_oscuros[-1]
+    barra = next(t for t in datos["data"] if (t.get("marker") or {}).get("showscale"))
+    assert {c for _, c in barra["marker"]["colorscale"]} == set(claros_a_oscuros)

@@ -281,3 +281,41 @@ def test_clic_en_un_grafico_estrecha_los_filtros_y_la_url(bd_conocida: Path, mon
     assert at.sidebar.multiselect(key="f_tema").value == [bd_prueba.MIGRACION]
     assert at.query_params["region"] == "Tumbes"
     assert "Tumbes" in at.text[-1].value
+
+
+# Páginas con pestañas: clave de la pestaña elegida → gráficos (por su clave) que dibuja cada pestaña.
+PESTANAS = {
+    "paginas/regiones.py": ("rg_vista", {"Perú": {"g_mapa_peru"}, "Exterior": {"g_mapa_mundo", "g_barras_pais"}}),
+    "paginas/temas.py": ("tm_vista", {"En el tiempo": {"g_temas_tiempo"}, "Por departamento": {"g_temas_region"}}),
+    "paginas/coparticipacion.py": ("cp_vista", {"Matriz": {"g_matriz"}, "Red y socios": {"g_red", "g_socios_de"},
+                                                "Pares frecuentes": set()}),
+}
+
+
+@pytest.mark.parametrize("pagina", list(PESTANAS))
+def test_cada_pestana_dibuja_solo_lo_suyo(bd_conocida: Path, monkeypatch, pagina):
+    """Un clic corre y envía solo la pestaña abierta: las demás no cuestan nada hasta que se abren."""
+    clave, graficos = PESTANAS[pagina]
+    at = _abrir(bd_conocida, monkeypatch, pagina)
+    assert [t.label for t in at.tabs] == list(graficos)
+    for pestana, esperados in graficos.items():
+        at.session_state[clave] = pestana
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        dibujados = {e.proto.id.rsplit("-", 1)[-1] for e in at.get("plotly_chart")}
+        assert dibujados == esperados, pestana
+        assert len(at.dataframe) >= 1, pestana  # cada pestaña trae al menos una tabla (sus datos o la lista)
+
+
+def test_pares_frecuentes_muestra_los_eventos_del_par_elegido(bd_conocida: Path, monkeypatch):
+    at = _abrir(bd_conocida, monkeypatch, "paginas/coparticipacion.py")
+    at.session_state["cp_vista"] = "Pares frecuentes"
+    at.session_state["cp_par"] = (bd_prueba.OIM, bd_prueba.ACNUR)  # lo que deja elegir una fila de la tabla
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    compartidos = _contar(bd_conocida, "SELECT count(*) FROM evento_organizacion a JOIN evento_organizacion b "
+                          "USING (evento_id) JOIN organizaciones oa ON oa.organizacion_id = a.organizacion_id "
+                          "JOIN organizaciones ob ON ob.organizacion_id = b.organizacion_id "
+                          "WHERE oa.nombre = ? AND ob.nombre = ?", [bd_prueba.OIM, bd_prueba.ACNUR])
+    assert compartidos >= 1
+    assert formato.escapar_markdown(f"Eventos de {bd_prueba.OIM} con {bd_prueba.ACNUR}: {compartidos}") in _textos(at)
