@@ -32,6 +32,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from paginas import _pestanas
+
 RAIZ = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 # Sin estas banderas, Chromium intenta conexiones de fondo que una máquina sin red rechaza.
@@ -41,8 +43,8 @@ ARGUMENTOS_CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-background-ne
 PAGINAS = ("Resumen", "Línea de tiempo", "Regiones", "Coparticipación", "Temas", "Organizaciones", "Explorador",
            "Calidad de datos")
 # Pestañas que se abren con un clic (solo corre la abierta): tras entrar a la página, se cliquea cada una.
-PESTANAS = {"Regiones": ("Exterior",), "Coparticipación": ("Red y socios", "Pares frecuentes"),
-            "Temas": ("Por departamento",)}
+PESTANAS = {"Regiones": _pestanas.REGIONES.nombres[1:], "Coparticipación": _pestanas.COPARTICIPACION.nombres[1:],
+            "Temas": _pestanas.TEMAS.nombres[1:]}
 META_CLIC_S = 1.0
 QUIETUD_MS = 750  # sin cambios en el DOM durante este lapso: la página terminó de dibujarse
 # En cada página cargada: la hora (performance.now) del último cambio visible.

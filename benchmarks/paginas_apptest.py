@@ -4,7 +4,8 @@ Va en su propio proceso para que su memoria máxima (ru_maxrss) sea la de un
 proceso de tablero que visitó todas las páginas. Lee la base de ARTICULA_DB.
 Escribe un JSON en stdout: tiempos por página (fría = primera visita, tibia =
 segunda, con la caché de Streamlit; filtrada = primera visita con un filtro en
-la URL), errores y memoria máxima.
+la URL), errores y memoria máxima. Las páginas con pestañas (`paginas/_pestanas.py`)
+se miden también con cada otra pestaña abierta («regiones › Exterior»).
 
 Uso: `python -m benchmarks.paginas_apptest [--filtro clave=valor ...]`
 """
@@ -17,6 +18,8 @@ import resource
 import sys
 import time
 from pathlib import Path
+
+from paginas import _pestanas
 
 RAIZ = Path(__file__).resolve().parent.parent
 PAGINAS = (
@@ -44,13 +47,28 @@ def rss_maximo_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # sin /proc (no Linux)
 
 
-def _correr(at, pagina: str) -> tuple[float, list[str]]:  # noqa: ANN001
-    at.switch_page(pagina)
+def _correr(at, pagina: str, pestana: str | None = None) -> tuple[float, list[str]]:  # noqa: ANN001
+    """Una corrida de la página; si tiene pestañas, con `pestana` abierta (por omisión, la primera)."""
+    pestanas = _pestanas.POR_PAGINA.get(pagina)
+    if pestana is None:
+        at.switch_page(pagina)
+    if pestanas:
+        at.session_state[pestanas.clave] = pestana or pestanas.nombres[0]
     t0 = time.perf_counter()
     at.run()
     segundos = time.perf_counter() - t0
     errores = [str(getattr(e, "message", e))[:300] for e in at.exception]
     return segundos, errores
+
+
+def _corridas(at, pagina: str) -> list[tuple[str, float, list[str]]]:  # noqa: ANN001
+    """(nombre, segundos, errores) de la página y de cada otra pestaña suya, abierta con un clic tras ella."""
+    nombre = Path(pagina).stem
+    salida = [(nombre, *_correr(at, pagina))]
+    pestanas = _pestanas.POR_PAGINA.get(pagina)
+    for pestana in pestanas.nombres[1:] if pestanas else ():
+        salida.append((f"{nombre} › {pestana}", *_correr(at, pagina, pestana)))
+    return salida
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,11 +87,10 @@ def main(argv: list[str] | None = None) -> int:
         for pagina in PAGINAS:
             if not (RAIZ / pagina).is_file():
                 continue
-            segundos, errores = _correr(at, pagina)
-            nombre = Path(pagina).stem
-            resultado["paginas"].setdefault(nombre, {})[pasada] = segundos
-            if errores:
-                resultado["errores"].setdefault(nombre, errores)
+            for nombre, segundos, errores in _corridas(at, pagina):
+                resultado["paginas"].setdefault(nombre, {})[pasada] = segundos
+                if errores:
+                    resultado["errores"].setdefault(nombre, errores)
     if a.filtro:
         consulta: dict[str, list[str]] = {}
         for par in a.filtro:
@@ -82,10 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         at.query_params = {k: v[0] if len(v) == 1 else v for k, v in consulta.items()}
         for pagina in PAGINAS:
             if (RAIZ / pagina).is_file():
-                segundos, errores = _correr(at, pagina)
-                resultado["paginas"][Path(pagina).stem]["filtrada"] = segundos
-                if errores:
-                    resultado["errores"].setdefault(Path(pagina).stem, errores)
+                for nombre, segundos, errores in _corridas(at, pagina):
+                    resultado["paginas"][nombre]["filtrada"] = segundos
+                    if errores:
+                        resultado["errores"].setdefault(nombre, errores)
     resultado["rss_max_mb"] = rss_maximo_mb()
     print(json.dumps(resultado, ensure_ascii=False))
     return 0

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from paginas import _datos, _eventos, _filtros, _red
+from paginas import _datos, _eventos, _filtros, _pestanas, _red
 from paginas import _formato as formato
 from paginas import _graficos as graficos
 
@@ -251,8 +251,9 @@ def pagina() -> None:
                              organizacion=st.session_state.get(CLAVE_ORG), n_socios=20,
                              n_principales=max(top_n, 50))
     siglas = _siglas(vista.principales)
-    # Solo corre y se dibuja la pestaña abierta (ver ARQUITECTURA: un clic, los gráficos de una pestaña).
-    matriz, red, pares = st.tabs(["Matriz", "Red y socios", "Pares frecuentes"], key="cp_vista", on_change="rerun")
+    # Solo corre y se dibuja la pestaña abierta (ver _pestanas).
+    matriz, red, pares = st.tabs(_pestanas.COPARTICIPACION.nombres, key=_pestanas.COPARTICIPACION.clave,
+                                 on_change="rerun")
     if matriz.open:
         with matriz:
             _matriz(filtros, vista.matriz, siglas)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from paginas import _datos, _filtros, _geo
+from paginas import _datos, _filtros, _geo, _pestanas
 from paginas import _formato as formato
 from paginas import _graficos as graficos
 
@@ -93,8 +93,8 @@ def pagina() -> None:
     st.caption("Dónde ocurrieron los eventos: departamentos del Perú y países del exterior.")
     if not graficos.hay_eventos(filtros):
         return
-    # Solo corre y se dibuja la pestaña abierta (ver ARQUITECTURA: un clic, los gráficos de una pestaña).
-    peru, exterior = st.tabs(["Perú", "Exterior"], key="rg_vista", on_change="rerun")
+    # Solo corre y se dibuja la pestaña abierta (ver _pestanas).
+    peru, exterior = st.tabs(_pestanas.REGIONES.nombres, key=_pestanas.REGIONES.clave, on_change="rerun")
     if peru.open:
         with peru:
             _peru(filtros)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from paginas import _datos, _filtros
+from paginas import _datos, _filtros, _pestanas
 from paginas import _formato as formato
 from paginas import _graficos as graficos
 
@@ -100,8 +100,8 @@ def pagina() -> None:
                "según palabras clave del catálogo de temas.")
     if not graficos.hay_eventos(filtros):
         return
-    # Solo corre y se dibuja la pestaña abierta (ver ARQUITECTURA: un clic, los gráficos de una pestaña).
-    tiempo, por_region = st.tabs(["En el tiempo", "Por departamento"], key="tm_vista", on_change="rerun")
+    # Solo corre y se dibuja la pestaña abierta (ver _pestanas).
+    tiempo, por_region = st.tabs(_pestanas.TEMAS.nombres, key=_pestanas.TEMAS.clave, on_change="rerun")
     if tiempo.open:
         with tiempo:
             granularidad = st.segmented_control(

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from paginas import _geo
+from paginas import _geo, _pestanas
 from paginas._graficos import ESCALA
 
 RAIZ = Path(__file__).resolve().parent.parent
@@ -110,7 +110,7 @@ def test_la_pagina_colorea_exactamente_los_paises_con_eventos(bd_corpus: Path, m
     at = AppTest.from_file(str(RAIZ / "app.py"), default_timeout=60)
     at.run()
     at.switch_page("paginas/regiones.py")
-    at.session_state["rg_vista"] = "Exterior"  # la pestaña del mapa del mundo
+    at.session_state[_pestanas.REGIONES.clave] = "Exterior"  # la pestaña del mapa del mundo
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     figuras = [json.loads(e.proto.spec) for e in at.get("plotly_chart")]

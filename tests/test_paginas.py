@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from paginas import _formato as formato
+from paginas import _pestanas
 from paginas._eventos import MARCA, partir_por_evidencias
 from paginas._red import disposicion
 from tests import bd_prueba
@@ -283,22 +284,22 @@ def test_clic_en_un_grafico_estrecha_los_filtros_y_la_url(bd_conocida: Path, mon
     assert "Tumbes" in at.text[-1].value
 
 
-# Páginas con pestañas: clave de la pestaña elegida → gráficos (por su clave) que dibuja cada pestaña.
-PESTANAS = {
-    "paginas/regiones.py": ("rg_vista", {"Perú": {"g_mapa_peru"}, "Exterior": {"g_mapa_mundo", "g_barras_pais"}}),
-    "paginas/temas.py": ("tm_vista", {"En el tiempo": {"g_temas_tiempo"}, "Por departamento": {"g_temas_region"}}),
-    "paginas/coparticipacion.py": ("cp_vista", {"Matriz": {"g_matriz"}, "Red y socios": {"g_red", "g_socios_de"},
-                                                "Pares frecuentes": set()}),
+# Gráficos (por su clave) que dibuja cada pestaña, en el orden de `_pestanas`.
+GRAFICOS_POR_PESTANA = {
+    "paginas/regiones.py": [{"g_mapa_peru"}, {"g_mapa_mundo", "g_barras_pais"}],
+    "paginas/temas.py": [{"g_temas_tiempo"}, {"g_temas_region"}],
+    "paginas/coparticipacion.py": [{"g_matriz"}, {"g_red", "g_socios_de"}, set()],
 }
 
 
-@pytest.mark.parametrize("pagina", list(PESTANAS))
+@pytest.mark.parametrize("pagina", list(_pestanas.POR_PAGINA))
 def test_cada_pestana_dibuja_solo_lo_suyo(bd_conocida: Path, monkeypatch, pagina):
     """Un clic corre y envía solo la pestaña abierta: las demás no cuestan nada hasta que se abren."""
-    clave, graficos = PESTANAS[pagina]
+    clave, nombres = _pestanas.POR_PAGINA[pagina]
     at = _abrir(bd_conocida, monkeypatch, pagina)
-    assert [t.label for t in at.tabs] == list(graficos)
-    for pestana, esperados in graficos.items():
+    assert tuple(t.label for t in at.tabs) == nombres
+    assert {e.proto.id.rsplit("-", 1)[-1] for e in at.get("plotly_chart")} == GRAFICOS_POR_PESTANA[pagina][0]
+    for pestana, esperados in zip(nombres, GRAFICOS_POR_PESTANA[pagina], strict=True):
         at.session_state[clave] = pestana
         at.run()
         assert not at.exception, [e.message for e in at.exception]
@@ -309,7 +310,7 @@ def test_cada_pestana_dibuja_solo_lo_suyo(bd_conocida: Path, monkeypatch, pagina
 
 def test_pares_frecuentes_muestra_los_eventos_del_par_elegido(bd_conocida: Path, monkeypatch):
     at = _abrir(bd_conocida, monkeypatch, "paginas/coparticipacion.py")
-    at.session_state["cp_vista"] = "Pares frecuentes"
+    at.session_state[_pestanas.COPARTICIPACION.clave] = "Pares frecuentes"
     at.session_state["cp_par"] = (bd_prueba.OIM, bd_prueba.ACNUR)  # lo que deja elegir una fila de la tabla
     at.run()
     assert not at.exception, [e.message for e in at.exception]
