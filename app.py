@@ -78,6 +78,7 @@ def main() -> None:
     """Una ejecución del tablero: base → filtros → avisos → página elegida."""
     if not _base_lista():
         return
+    _datos.precalentar()  # la co-participación lee su incidencia en un hilo mientras se dibuja esta página
     navegacion = st.navigation(PAGINAS + _acceso.paginas())  # admin: solo con la clave ingresada
     opciones = _datos.opciones()
     with st.sidebar:

@@ -39,6 +39,20 @@ def consultar(funcion: str, filtros: Filtros | None = None, *args: Any, **kwargs
     return _consultar(funcion, conexion.version_bd(), clave, filtros, tuple(args), tuple(sorted(kwargs.items())))
 
 
+@st.cache_resource(show_spinner=False)
+def _precalentado(version: tuple) -> bool:
+    del version  # solo es la clave: una vez por versión de la base
+    from consultas import coparticipacion
+
+    coparticipacion.precalentar()
+    return True
+
+
+def precalentar() -> None:
+    """Una vez por versión de la base, lo caro de una primera visita se prepara en segundo plano."""
+    _precalentado(conexion.version_bd())
+
+
 def opciones():
     """Valores conocidos para los filtros (cacheados por versión de base)."""
     return consultar("opciones.opciones")

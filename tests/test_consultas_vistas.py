@@ -137,6 +137,17 @@ def test_panorama_sigue_a_la_base_vigente(tmp_path, monkeypatch):
     assert _contadas_igual_a_sql(f, (5, 5, 5, None, 5, 5)) > 0
 
 
+def test_precalentar_deja_lista_la_incidencia_de_la_base_vigente(tmp_path, monkeypatch):
+    """El tablero la lee en un hilo al arrancar: después, panorama no vuelve a leer la base para contarla."""
+    ruta = bd.construir_bd(tmp_path / "precalentada.duckdb")
+    monkeypatch.setenv("ARTICULA_DB", str(ruta))
+    coparticipacion.precalentar().join(timeout=60)
+    leidas = []
+    monkeypatch.setattr(coparticipacion, "_leer_incidencia", lambda: leidas.append(1))
+    vista = coparticipacion.panorama(Filtros(anio_desde=2023), 5, 5, 5, None, 5, 5)  # con filtro: cuenta
+    assert leidas == [] and len(vista.principales) > 0
+
+
 @pytest.fixture(scope="module")
 def bd_prueba_ruta(tmp_path_factory):
     return bd.construir_bd(tmp_path_factory.mktemp("vistas") / "prueba.duckdb")
