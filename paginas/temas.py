@@ -104,10 +104,13 @@ def pagina() -> None:
     tiempo, por_region = st.tabs(_pestanas.TEMAS.nombres, key=_pestanas.TEMAS.clave, on_change="rerun")
     if tiempo.open:
         with tiempo:
+            opciones = _datos.opciones()
+            inicial = graficos.granularidad_inicial(filtros.anio_desde or opciones.anio_min,
+                                                    filtros.anio_hasta or opciones.anio_max)
             granularidad = st.segmented_control(
-                "Agrupar por", list(GRANULARIDADES), format_func=GRANULARIDADES.get, default="mes", required=True,
-                key="tm_granularidad",
-            ) or "mes"
+                "Agrupar por", list(GRANULARIDADES), format_func=GRANULARIDADES.get, default=inicial, required=True,
+                key="tm_granularidad", help="Con más de cinco años, empieza por año: por mes serían miles de barras.",
+            ) or inicial
             _tiempo(filtros, granularidad)
     if por_region.open:
         with por_region:

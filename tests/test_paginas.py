@@ -320,3 +320,20 @@ def test_pares_frecuentes_muestra_los_eventos_del_par_elegido(bd_conocida: Path,
                           "WHERE oa.nombre = ? AND ob.nombre = ?", [bd_prueba.OIM, bd_prueba.ACNUR])
     assert compartidos >= 1
     assert formato.escapar_markdown(f"Eventos de {bd_prueba.OIM} con {bd_prueba.ACNUR}: {compartidos}") in _textos(at)
+
+
+def test_temas_empieza_por_anio_cuando_por_mes_serian_demasiadas_barras(bd_conocida: Path, monkeypatch):
+    from paginas._graficos import granularidad_inicial
+
+    assert granularidad_inicial(2021, 2025) == "mes"  # 60 meses: todavía legibles
+    assert granularidad_inicial(2020, 2025) == "anio"
+    assert granularidad_inicial(None, 2025) == "mes"
+    at = _abrir(bd_conocida, monkeypatch, "paginas/temas.py")
+    assert at.segmented_control(key="tm_granularidad").value == "mes"  # la base de prueba abarca pocos años
+
+    antiguo = dict(bd_prueba.EVENTOS[0], evento_id=999, fecha_evento=dt.date(2015, 3, 2),
+                   fecha_publicacion=dt.date(2015, 3, 3), fecha=dt.date(2015, 3, 2), anio=2015, mes=dt.date(2015, 3, 1))
+    larga = bd_prueba.construir_bd(bd_conocida.parent / "diez_anios.duckdb", [*bd_prueba.EVENTOS, antiguo])
+    at = _abrir(larga, monkeypatch, "paginas/temas.py")
+    assert at.segmented_control(key="tm_granularidad").value == "anio"  # desde 2015: más de 60 meses
+    assert not at.exception
