@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from paginas import _pestanas
 from tests.servidor_streamlit import CHROMIUM, chromium, streamlit_en_marcha
 
 RAIZ = Path(__file__).resolve().parent.parent
@@ -93,6 +94,12 @@ def test_todas_las_paginas_sin_excepciones_ni_recursos_de_internet(pagina, servi
         if capturas:
             Path(capturas).mkdir(parents=True, exist_ok=True)
             pagina.screenshot(path=str(Path(capturas) / f"{ruta or 'resumen'}.png"), full_page=True)
+        pestanas = _pestanas.POR_PAGINA.get(f"paginas/{ruta}.py")
+        for nombre in pestanas.nombres[1:] if pestanas else ():  # las otras pestañas solo corren al abrirlas
+            pagina.get_by_role("tab", name=nombre, exact=True).click()
+            _esperar(pagina, titulo)
+            _sin_excepciones(pagina, f"/{ruta} › {nombre}")
+            assert pagina.get_by_role("tab", name=nombre, exact=True).get_attribute("aria-selected") == "true"
     assert pagina.externas == [], f"el tablero pidió recursos de internet: {pagina.externas[:5]}"
 
 
