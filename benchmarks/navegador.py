@@ -44,7 +44,7 @@ PAGINAS = ("Resumen", "Línea de tiempo", "Regiones", "Coparticipación", "Temas
            "Calidad de datos")
 # Pestañas que se abren con un clic (solo corre la abierta): tras entrar a la página, se cliquea cada una.
 PESTANAS = {"Regiones": _pestanas.REGIONES.nombres[1:], "Coparticipación": _pestanas.COPARTICIPACION.nombres[1:],
-            "Temas": _pestanas.TEMAS.nombres[1:]}
+            "Temas": _pestanas.TEMAS.nombres[1:], "Organizaciones": _pestanas.ORGANIZACIONES.nombres[1:]}
 META_CLIC_S = 1.0
 QUIETUD_MS = 750  # sin cambios en el DOM durante este lapso: la página terminó de dibujarse
 # En cada página cargada: la hora (performance.now) del último cambio visible.

@@ -18,9 +18,11 @@ class Pestanas(NamedTuple):
 REGIONES = Pestanas("rg_vista", ("Perú", "Exterior"))
 TEMAS = Pestanas("tm_vista", ("En el tiempo", "Por departamento"))
 COPARTICIPACION = Pestanas("cp_vista", ("Matriz", "Red y socios", "Pares frecuentes"))
+ORGANIZACIONES = Pestanas("org_vista", ("Cuándo y dónde", "Temas y socios", "Sus eventos"))
 
 POR_PAGINA = {
     "paginas/regiones.py": REGIONES,
     "paginas/temas.py": TEMAS,
     "paginas/coparticipacion.py": COPARTICIPACION,
+    "paginas/organizaciones.py": ORGANIZACIONES,
 }

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from paginas import _datos, _eventos, _filtros
+from paginas import _datos, _eventos, _filtros, _pestanas
 from paginas import _formato as formato
 from paginas import _graficos as graficos
 
@@ -70,7 +70,7 @@ def _ficha(perfil: dict, organizacion: str) -> bool:
     return int(perfil.get("eventos") or 0) > 0
 
 
-def _graficos_org(vista, base, organizacion: str) -> None:
+def _cuando_donde(vista, base, organizacion: str) -> None:
     izquierda, derecha = st.columns(2, gap="large")
     with izquierda:
         st.markdown("**Eventos por mes**")
@@ -88,6 +88,7 @@ def _graficos_org(vista, base, organizacion: str) -> None:
             graficos.estilo(fig, alto=320, leyenda=False)
             graficos.mostrar(fig, linea.assign(mes=etiquetas)[["mes", "eventos"]], base,
                              f"linea_{organizacion}", "g_org_linea", columnas={"mes": "Mes", "eventos": "Eventos"})
+    with derecha:
         st.markdown("**Dónde**")
         regiones = vista.regiones
         if regiones.empty:
@@ -97,7 +98,11 @@ def _graficos_org(vista, base, organizacion: str) -> None:
                              f"regiones_{organizacion}", "g_org_regiones",
                              al_seleccionar=graficos.seleccion("g_org_regiones", "region"), modo="points",
                              columnas={"region": "Región", "eventos": "Eventos"})
-    with derecha:
+
+
+def _temas_socios(vista, base, organizacion: str) -> None:
+    izquierda, derecha = st.columns(2, gap="large")
+    with izquierda:
         st.markdown("**Temas**")
         temas = vista.temas
         if temas.empty:
@@ -107,6 +112,7 @@ def _graficos_org(vista, base, organizacion: str) -> None:
                              f"temas_{organizacion}", "g_org_temas",
                              al_seleccionar=graficos.seleccion("g_org_temas", "tema"), modo="points",
                              columnas={"tema": "Tema", "eventos": "Eventos"})
+    with derecha:
         st.markdown("**Socios** (con quién comparte eventos)")
         socios = vista.socios
         if socios.empty:
@@ -153,8 +159,18 @@ def pagina() -> None:
     if not _ficha(vista.perfil, organizacion):
         graficos.sin_datos("org_ficha", "Esta organización no tiene eventos que coincidan con los filtros.")
         return
-    _graficos_org(vista, base, organizacion)
-    _eventos_org(vista.eventos)
+    # Solo corre y se dibuja la pestaña abierta (ver _pestanas).
+    cuando, temas, eventos = st.tabs(_pestanas.ORGANIZACIONES.nombres, key=_pestanas.ORGANIZACIONES.clave,
+                                     on_change="rerun")
+    if cuando.open:
+        with cuando:
+            _cuando_donde(vista, base, organizacion)
+    if temas.open:
+        with temas:
+            _temas_socios(vista, base, organizacion)
+    if eventos.open:
+        with eventos:
+            _eventos_org(vista.eventos)
 
 
 pagina()

@@ -289,6 +289,7 @@ GRAFICOS_POR_PESTANA = {
     "paginas/regiones.py": [{"g_mapa_peru"}, {"g_mapa_mundo", "g_barras_pais"}],
     "paginas/temas.py": [{"g_temas_tiempo"}, {"g_temas_region"}],
     "paginas/coparticipacion.py": [{"g_matriz"}, {"g_red", "g_socios_de"}, set()],
+    "paginas/organizaciones.py": [{"g_org_linea", "g_org_regiones"}, {"g_org_temas", "g_org_socios"}, set()],
 }
 
 

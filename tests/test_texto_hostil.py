@@ -24,6 +24,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from paginas import _pestanas
+
 RAIZ = Path(__file__).resolve().parent.parent
 NOTAS_HOSTILES = Path(__file__).resolve().parent / "notas_hostiles"
 CORPUS = RAIZ / "datos" / "notas"
@@ -217,6 +219,12 @@ def test_ninguna_pagina_interpreta_el_texto_de_las_notas(en_bd_hostil: Path) -> 
         assert not at.exception, (pagina, [e.value for e in at.exception])
         assert at.title[0].value == TITULOS[pagina]
         assert sin_escapar(at) == [], pagina
+        pestanas = _pestanas.POR_PAGINA.get(pagina)
+        for nombre in pestanas.nombres[1:] if pestanas else ():  # cada pestaña solo corre abierta
+            at.session_state[pestanas.clave] = nombre
+            at.run()
+            assert not at.exception, (pagina, nombre, [e.value for e in at.exception])
+            assert sin_escapar(at) == [], (pagina, nombre)
         if pagina.endswith(("resumen.py", "explorador.py")):
             planos = textos_planos(at)
             assert any(SCRIPT in t for t in planos), f"{pagina}: el título hostil no se ve como texto"
