@@ -68,8 +68,7 @@ def _por_region(filtros) -> None:
              for i in range(len(temas))]
     fig = go.Figure(go.Heatmap(
         z=z, x=regiones, y=[str(t).capitalize() for t in temas], colorscale=graficos.ESCALA, text=texto,
-        hovertemplate="%{text}<extra></extra>", xgap=1, ygap=1,
-        texttemplate="%{z:,.0f}",
+        hovertemplate="%{text}<extra></extra>", xgap=1, ygap=1, **graficos.cifras_en_celdas(*z.shape),
         colorbar={"title": {"text": "Eventos"}, "thickness": 12, **graficos.barra_de_colores_entera(z.max())},
     ))
     xs, ys, datos = [], [], []

@@ -338,3 +338,26 @@ def test_temas_empieza_por_anio_cuando_por_mes_serian_demasiadas_barras(bd_conoc
     at = _abrir(larga, monkeypatch, "paginas/temas.py")
     assert at.segmented_control(key="tm_granularidad").value == "anio"  # desde 2015: más de 60 meses
     assert not at.exception
+
+
+def test_mapa_de_calor_de_temas_escribe_cifras_solo_si_son_pocas_celdas(bd_conocida: Path, monkeypatch):
+    """Con pocas celdas, cada una lleva su cifra; con muchas (a un millón, 375), solo el color y el texto al pasar el
+    mouse: escribirlas costaba ~0,3 s por clic en el navegador."""
+    import json
+
+    from paginas import _graficos
+
+    def mapa_de_calor(at: AppTest) -> dict:
+        at.session_state[_pestanas.TEMAS.clave] = "Por departamento"
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        figura = json.loads(at.get("plotly_chart")[0].proto.spec)
+        return next(t for t in figura["data"] if t["type"] == "heatmap")
+
+    calor = mapa_de_calor(_abrir(bd_conocida, monkeypatch, "paginas/temas.py"))
+    assert len(calor["x"]) * len(calor["y"]) <= _graficos.CELDAS_CON_CIFRA
+    assert calor["texttemplate"] == "%{z:,.0f}"
+    monkeypatch.setattr(_graficos, "CELDAS_CON_CIFRA", 1)
+    calor = mapa_de_calor(_abrir(bd_conocida, monkeypatch, "paginas/temas.py"))
+    assert "texttemplate" not in calor
+    assert all("eventos" in celda for fila in calor["text"] for celda in fila)  # la cifra sigue al pasar el mouse
