@@ -85,11 +85,6 @@ def eje_tiempo(fig: go.Figure, periodos: Iterable[Any], granularidad: str = "mes
     return fig
 
 
-# Más meses que esto en un gráfico de barras apiladas por mes son miles de barras de 2 px: ilegibles y lentas de
-# dibujar (Temas a un millón: 15 temas × 132 meses = 1 980 barras, ~1 s por clic en Chromium; por año, ~0,4 s).
-MESES_POR_BARRA_MAXIMOS = 60
-
-
 # Un mapa de calor con más celdas que esto no escribe la cifra en cada una (queda al pasar el mouse y en «Datos del
 # gráfico»): a un millón, Temas por departamento tiene 15 × 25 = 375 y escribirlas costaba ~0,3 s por clic.
 CELDAS_CON_CIFRA = 120
@@ -98,6 +93,11 @@ CELDAS_CON_CIFRA = 120
 def cifras_en_celdas(filas: int, columnas: int) -> dict[str, Any]:
     """Opciones de go.Heatmap: la cifra escrita en cada celda si caben pocas, nada si son muchas."""
     return {"texttemplate": "%{z:,.0f}"} if filas * columnas <= CELDAS_CON_CIFRA else {}
+
+
+# Más meses que esto en un gráfico de barras apiladas por mes son miles de barras de 2 px: ilegibles y lentas de
+# dibujar (Temas a un millón: 15 temas × 132 meses = 1 980 barras, ~1 s por clic en Chromium; por año, ~0,4 s).
+MESES_POR_BARRA_MAXIMOS = 60
 
 
 def granularidad_inicial(anio_desde: int | None, anio_hasta: int | None) -> str:
