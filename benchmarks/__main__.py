@@ -318,8 +318,8 @@ def objetivos(extraccion: dict, tamanos: dict[int, dict]) -> list[dict]:
         meta(f"página completa · {pagina} (s, peor de fría/filtrada)", peor, peor <= META_PAGINA_S,
              f"≤ {META_PAGINA_S}")
     if r.get("navegador"):
-        peor = r["navegador"]["peor_s"]
-        meta("clic en el navegador (s, peor de páginas y filtro)", peor, peor <= META_PAGINA_S, f"≤ {META_PAGINA_S}")
+        peor, limite = r["navegador"]["peor_s"], r["navegador"]["meta_s"]  # la meta del propio benchmark de clics
+        meta("clic en el navegador (s, peor de páginas, pestañas y filtro)", peor, peor <= limite, f"≤ {limite}")
     if "rss_max_mb" in r["paginas"]:
         rss = r["paginas"]["rss_max_mb"]
         meta("memoria del tablero (MB)", rss, rss < META_RSS_TABLERO_MB, f"< {META_RSS_TABLERO_MB}", "{:.0f}")

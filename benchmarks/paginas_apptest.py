@@ -47,13 +47,8 @@ def rss_maximo_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # sin /proc (no Linux)
 
 
-def _correr(at, pagina: str, pestana: str | None = None) -> tuple[float, list[str]]:  # noqa: ANN001
-    """Una corrida de la página; si tiene pestañas, con `pestana` abierta (por omisión, la primera)."""
-    pestanas = _pestanas.POR_PAGINA.get(pagina)
-    if pestana is None:
-        at.switch_page(pagina)
-    if pestanas:
-        at.session_state[pestanas.clave] = pestana or pestanas.nombres[0]
+def _correr(at) -> tuple[float, list[str]]:  # noqa: ANN001
+    """Una corrida de la página ya elegida en `at`: segundos y errores."""
     t0 = time.perf_counter()
     at.run()
     segundos = time.perf_counter() - t0
@@ -64,10 +59,14 @@ def _correr(at, pagina: str, pestana: str | None = None) -> tuple[float, list[st
 def _corridas(at, pagina: str) -> list[tuple[str, float, list[str]]]:  # noqa: ANN001
     """(nombre, segundos, errores) de la página y de cada otra pestaña suya, abierta con un clic tras ella."""
     nombre = Path(pagina).stem
-    salida = [(nombre, *_correr(at, pagina))]
     pestanas = _pestanas.POR_PAGINA.get(pagina)
-    for pestana in pestanas.nombres[1:] if pestanas else ():
-        salida.append((f"{nombre} › {pestana}", *_correr(at, pagina, pestana)))
+    at.switch_page(pagina)
+    if not pestanas:
+        return [(nombre, *_correr(at))]
+    salida = []
+    for i, pestana in enumerate(pestanas.nombres):  # la primera es la que se abre al entrar
+        at.session_state[pestanas.clave] = pestana
+        salida.append((nombre if i == 0 else f"{nombre} › {pestana}", *_correr(at)))
     return salida
 
 

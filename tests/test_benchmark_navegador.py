@@ -54,11 +54,14 @@ def test_base_inexistente_da_mensaje_claro(tmp_path: Path, capsys) -> None:
     assert "--rondas debe ser 1 o más" in capsys.readouterr().err
 
 
+_DOS_CUADROS = "new Promise((listo) => requestAnimationFrame(() => requestAnimationFrame(listo)))"
+
+
 def _ultimo_cambio_tras(pag, accion: str) -> bool:
     """¿La acción (JS) movió el reloj del último cambio visible?"""
     antes = pag.evaluate("window.__articulaUltimoCambio")
     pag.evaluate(accion)
-    pag.wait_for_timeout(150)  # unos cuadros: el canvas se revisa en cada uno
+    pag.evaluate(_DOS_CUADROS)  # el canvas se revisa en cada cuadro: tras dos, seguro que ya se revisó
     return pag.evaluate("window.__articulaUltimoCambio") > antes
 
 
@@ -73,7 +76,7 @@ def test_el_cronometro_cuenta_lo_que_se_ve_y_no_lo_que_no() -> None:
         pag = contexto.new_page()
         pag.set_content(pagina)
         pag.evaluate("c.getContext('2d').fillRect(0, 0, 20, 20)")
-        pag.wait_for_timeout(150)
+        pag.evaluate(_DOS_CUADROS)
 
         assert _ultimo_cambio_tras(pag, "p.textContent = 'otro'")
         assert not _ultimo_cambio_tras(pag, "r.textContent = 'b'")  # respaldo del canvas: no se pinta
