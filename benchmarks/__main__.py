@@ -397,6 +397,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         resultado["maquina"]["referencia_cpu_ms"] = medir.referencia_cpu()
         print(f"Referencia de CPU de la máquina: {resultado['maquina']['referencia_cpu_ms']} ms", flush=True)
+        print(f"Python {resultado['maquina']['python']} ({resultado['maquina']['python_ejecutable']}"
+              + (", con libpython compartida: la extracción rinde menos que con una Python enlazada en un solo"
+                 " ejecutable, ver docs/RENDIMIENTO.md" if resultado["maquina"]["libpython_compartida"] else "")
+              + ")", flush=True)
         print("Midiendo la extracción directa…", flush=True)
         resultado["extraccion"] = medir_extraccion(a.muestra, a.semilla)
         for n in a.eventos:
