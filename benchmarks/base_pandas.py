@@ -18,7 +18,9 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from consultas import novedades
 from consultas.filtros import Filtros
+from consultas.geografia import departamentos
 
 LIMITE_LISTA = 1_000
 _COLUMNAS = ("region", "pais", "oficina", "tipo_oficina", "tipo_evento")
@@ -151,7 +153,36 @@ def _resumen(d: Datos, f: Filtros, org: str) -> Any:
     socios = _eo_de(d, ef).groupby(["organizacion", "sigla", "tipo"], dropna=False).size().nlargest(10)
     serie = _con_fecha(ef).groupby("mes").size()
     ultimos = ef.sort_values("fecha", ascending=False).head(10)
-    return cifras, socios, serie, ultimos
+    return cifras, socios, serie, ultimos, _novedades(d, f)
+
+
+def _novedades(d: Datos, f: Filtros) -> Any:
+    """Organizaciones nuevas, pares en alza y regiones sin actividad (la sección «Novedades» de Resumen)."""
+    ef = _con_fecha(filtrar(d, f.con(anio_desde=None, anio_hasta=None)))
+    if ef.empty:
+        return None
+    p = novedades.periodo_con_maxima(f, ef["fecha"].max().date())
+    desde, hasta = pd.Timestamp(p.desde), pd.Timestamp(p.hasta)
+    eo = ef[["evento_id", "fecha"]].merge(d.eo[["evento_id", "organizacion"]], on="evento_id")
+    en_periodo = eo["fecha"].between(desde, hasta)
+    por_org = pd.DataFrame({"primera_fecha": eo.groupby("organizacion")["fecha"].min(),
+                            "eventos": en_periodo.groupby(eo["organizacion"]).sum()})
+    nuevas = por_org[por_org["primera_fecha"].between(desde, hasta)].sort_values(
+        ["eventos", "primera_fecha"], ascending=[False, True]).head(10)
+    recientes = eo[eo["fecha"].between(pd.Timestamp(p.anterior_desde), hasta)]
+    pares = recientes.merge(recientes[["evento_id", "organizacion"]], on="evento_id")
+    pares = pares[pares["organizacion_x"] < pares["organizacion_y"]]
+    pares = pares.assign(actual=pares["fecha"] >= desde).groupby(["organizacion_x", "organizacion_y"])["actual"].agg(
+        eventos="sum", total="size")
+    pares["alza"] = 2 * pares["eventos"] - pares["total"]  # eventos - eventos_anterior
+    en_alza = pares[pares["alza"] > 0].sort_values(["alza", "eventos"], ascending=False).head(10)
+    referencia = pd.Timestamp(p.referencia)
+    limite = pd.Timestamp(novedades.restar_meses(p.referencia, novedades.MESES_SIN_ACTIVIDAD))
+    hasta_ref = ef[ef["fecha"] <= referencia]
+    activas = set(hasta_ref.loc[hasta_ref["fecha"] > limite, "region"].dropna())
+    nombres, _ = departamentos()
+    sin_actividad = [r for r in nombres if r not in activas and (not f.region or r in f.region)]
+    return nuevas, en_alza, sin_actividad
 
 
 def _linea(d: Datos, f: Filtros, org: str) -> Any:

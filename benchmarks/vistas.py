@@ -11,7 +11,17 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from consultas import calidad, coparticipacion, eventos, linea_tiempo, organizaciones, regiones, resumen, temas
+from consultas import (
+    calidad,
+    coparticipacion,
+    eventos,
+    linea_tiempo,
+    novedades,
+    organizaciones,
+    regiones,
+    resumen,
+    temas,
+)
 from consultas.filtros import Filtros
 from consultas.opciones import Opciones
 
@@ -33,6 +43,10 @@ def consultas_por_vista(org_principal: str) -> dict[str, list[Consulta]]:
             ("socios_principales", lambda f: resumen.socios_principales(f, 10)),
             ("eventos_por_mes", lambda f: linea_tiempo.eventos_por_periodo(f, "mes")),
             ("ultimos_eventos", lambda f: resumen.ultimos_eventos(f, 10)),
+            ("novedades_periodo", novedades.periodo),  # sección «Novedades» (paginas/_novedades.py)
+            ("organizaciones_nuevas", lambda f: novedades.organizaciones_nuevas(f, 10)),
+            ("pares_en_alza", lambda f: novedades.pares_en_alza(f, 10)),
+            ("regiones_sin_actividad", novedades.regiones_sin_actividad),
         ],
         "linea_de_tiempo": [
             ("por_mes_y_region", lambda f: linea_tiempo.eventos_por_periodo(f, "mes", "region")),

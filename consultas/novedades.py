@@ -38,7 +38,7 @@ def _sin_anios(f: Filtros) -> Filtros:
     return f.con(anio_desde=None, anio_hasta=None)
 
 
-def _restar_meses(fecha: dt.date, meses: int) -> dt.date:
+def restar_meses(fecha: dt.date, meses: int) -> dt.date:
     mes = fecha.month - meses
     anio = fecha.year + (mes - 1) // 12
     mes = (mes - 1) % 12 + 1
@@ -50,13 +50,16 @@ def _restar_meses(fecha: dt.date, meses: int) -> dt.date:
 def periodo(f: Filtros) -> Periodo | None:
     """El periodo de las novedades y el anterior, del mismo largo; None si no hay eventos con fecha."""
     maxima = filas("novedades_fecha_max", _sin_anios(f))[0][0]
-    if maxima is None:
-        return None
+    return None if maxima is None else periodo_con_maxima(f, maxima)
+
+
+def periodo_con_maxima(f: Filtros, maxima: dt.date) -> Periodo:
+    """El periodo, dada la última fecha con datos (aparte: la línea base del benchmark la calcula en pandas)."""
     if f.anio_desde is None and f.anio_hasta is None:
         hasta = maxima
-        desde = _restar_meses(hasta, 12) + dt.timedelta(days=1)
+        desde = restar_meses(hasta, 12) + dt.timedelta(days=1)
         anterior_hasta = desde - dt.timedelta(days=1)
-        anterior_desde = _restar_meses(desde, 12)
+        anterior_desde = restar_meses(desde, 12)
     else:
         inicio = f.anio_desde if f.anio_desde is not None else f.anio_hasta
         fin = f.anio_hasta if f.anio_hasta is not None else max(inicio, maxima.year)
@@ -71,7 +74,7 @@ def organizaciones_nuevas(f: Filtros, n: int = 10) -> pd.DataFrame:
     p = periodo(f)
     if p is None:
         return tabla("novedades_organizaciones", _sin_anios(f), [None, None, None, None, 0])
-    return tabla("novedades_organizaciones", _sin_anios(f), [p.desde, p.hasta, p.desde, p.hasta, int(n)])
+    return tabla("novedades_organizaciones", _sin_anios(f), [p.desde, p.hasta, p.hasta, p.desde, int(n)])
 
 
 def regiones_sin_actividad(f: Filtros, meses: int = MESES_SIN_ACTIVIDAD) -> pd.DataFrame:
@@ -81,7 +84,7 @@ def regiones_sin_actividad(f: Filtros, meses: int = MESES_SIN_ACTIVIDAD) -> pd.D
     if f.region:
         nombres = [r for r in nombres if r in f.region]
     referencia = p.referencia if p is not None else dt.date.today()
-    limite = _restar_meses(referencia, meses)
+    limite = restar_meses(referencia, meses)
     return tabla("novedades_regiones", _sin_anios(f), [nombres, limite, referencia])
 
 
@@ -89,6 +92,6 @@ def pares_en_alza(f: Filtros, n: int = 10) -> pd.DataFrame:
     """organizacion_a, organizacion_b, eventos, eventos_anterior, alza: más trabajo conjunto que antes."""
     p = periodo(f)
     if p is None:
-        return tabla("novedades_pares", _sin_anios(f), [None, None, None, None, 0])
-    extras = [p.desde, p.hasta, p.anterior_desde, p.anterior_hasta, int(n)]
+        return tabla("novedades_pares", _sin_anios(f), [None, None, None, None, None, None, 0])
+    extras = [p.desde, p.hasta, p.anterior_desde, p.anterior_hasta, p.anterior_desde, p.hasta, int(n)]
     return tabla("novedades_pares", _sin_anios(f), extras)

@@ -70,3 +70,30 @@ def test_la_cache_como_streamlit_entrega_una_copia_nueva_en_cada_llamada(datos: 
     assert primera is not segunda and primera.eventos is not segunda.eventos
     primera.eventos.loc[:, "region"] = "cambiada"  # lo que haga una ejecución no toca a la siguiente
     assert (cache.obtener().eventos["region"] != "cambiada").all() and len(datos.eventos) > 0
+
+
+def test_las_novedades_en_pandas_coinciden_con_las_consultas(datos: base_pandas.Datos) -> None:
+    from consultas import novedades
+
+    anios = sorted(int(a) for a in datos.eventos["anio"].dropna().unique())
+    medio = anios[len(anios) // 2]  # con años antes: el periodo anterior tiene eventos
+    vistos_con_alza = con_anterior = 0
+    for f in [*_filtros(datos), Filtros(anio_desde=medio, anio_hasta=medio)]:
+        *_, propias = base_pandas.VISTAS["resumen"](datos, f, "")
+        nuevas, en_alza, sin_actividad = propias
+        esperadas = novedades.organizaciones_nuevas(f, 10)
+        assert list(nuevas.index) == list(esperadas["organizacion"]), f.descripcion()
+        assert list(nuevas["eventos"]) == list(esperadas["eventos"]), f.descripcion()
+        pares = novedades.pares_en_alza(f, 10)
+        assert sorted(en_alza["alza"], reverse=True) == list(pares["alza"]), f.descripcion()
+        # Los pares por encima del alza más baja de la lista son los mismos (en el límite, un empate puede
+        # dejar fuera a pares distintos: las dos desempatan por nombre, pero en distinto orden del par).
+        minima = pares["alza"].min() if len(pares) else 0
+        assert {frozenset(par) for par, alza in en_alza["alza"].items() if alza > minima} == {
+            frozenset((a, b)) for a, b, alza in zip(pares["organizacion_a"], pares["organizacion_b"], pares["alza"],
+                                                    strict=True) if alza > minima
+        }, f.descripcion()
+        vistos_con_alza += len(pares) > 0
+        con_anterior += int((pares["eventos_anterior"] > 0).sum())
+        assert sorted(sin_actividad) == sorted(novedades.regiones_sin_actividad(f)["region"]), f.descripcion()
+    assert vistos_con_alza > 0 and con_anterior > 0

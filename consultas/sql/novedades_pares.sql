@@ -1,14 +1,14 @@
+-- filtros sobre hechos_* (el filtro de tema puede ser una prueba de bits de temas_bits; ver ejecucion.py)
 -- Pares de organizaciones con más eventos compartidos en el periodo que en el anterior (mayor alza primero).
-WITH base AS (
-    SELECT e.evento_id, e.fecha FROM eventos e WHERE e.fecha IS NOT NULL AND ({donde})
-),
-conteo AS (
-    SELECT p.organizacion_a, p.organizacion_b,
-           count(*) FILTER (WHERE b.fecha BETWEEN ? AND ?) AS eventos,
-           count(*) FILTER (WHERE b.fecha BETWEEN ? AND ?) AS eventos_anterior
-    FROM evento_par p
-    JOIN base b ON b.evento_id = p.evento_id
-    GROUP BY p.organizacion_a, p.organizacion_b
+-- Desde el mart hechos_par (los pares con los campos de su evento, ordenados por fecha): solo se leen los dos
+-- periodos, del comienzo del anterior al fin del actual; un par sin eventos en ellos no puede estar en alza.
+WITH conteo AS (
+    SELECT e.organizacion_a, e.organizacion_b,
+           count(*) FILTER (WHERE e.fecha BETWEEN ? AND ?) AS eventos,
+           count(*) FILTER (WHERE e.fecha BETWEEN ? AND ?) AS eventos_anterior
+    FROM hechos_par e
+    WHERE e.fecha BETWEEN ? AND ? AND ({donde})
+    GROUP BY e.organizacion_a, e.organizacion_b
 )
 SELECT oa.nombre AS organizacion_a, ob.nombre AS organizacion_b,
        c.eventos, c.eventos_anterior, c.eventos - c.eventos_anterior AS alza
