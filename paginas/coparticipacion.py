@@ -152,13 +152,19 @@ def _eventos_del_par(filtros) -> None:
     _eventos.seccion_evento(elegido)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _disposicion(nombres: tuple[str, ...], aristas: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    """La disposición de la red (~0,1 s de numpy), una vez por red: volver a la pestaña no la recalcula."""
+    return _red.disposicion(list(nombres), aristas)
+
+
 def _red_grafico(filtros, nodos: pd.DataFrame, aristas: pd.DataFrame, siglas: dict[str, str]) -> None:
     st.subheader("Red de coparticipación", anchor=False)
     if nodos.empty:
         graficos.sin_datos("red", "Ningún evento filtrado tiene organizaciones participantes.")
         return
     nombres = list(nodos["organizacion"])
-    pos = _red.disposicion(nombres, aristas)
+    pos = _disposicion(tuple(nombres), aristas)
     fig = go.Figure()
     if len(aristas):
         maximo = float(aristas["eventos"].max())

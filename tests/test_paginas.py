@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from paginas import _formato as formato
@@ -361,3 +362,19 @@ def test_mapa_de_calor_de_temas_escribe_cifras_solo_si_son_pocas_celdas(bd_conoc
     calor = mapa_de_calor(_abrir(bd_conocida, monkeypatch, "paginas/temas.py"))
     assert "texttemplate" not in calor
     assert all("eventos" in celda for fila in calor["text"] for celda in fila)  # la cifra sigue al pasar el mouse
+
+
+def test_volver_a_la_red_no_recalcula_su_disposicion(bd_conocida: Path, monkeypatch):
+    """La disposición cuesta ~0,1 s: con los mismos filtros, volver a «Red y socios» la toma de la caché."""
+    from paginas import _red
+
+    llamadas = []
+    original = _red.disposicion
+    monkeypatch.setattr(_red, "disposicion", lambda *a, **k: llamadas.append(1) or original(*a, **k))
+    st.cache_data.clear()  # otra prueba pudo dejar esta misma red en la caché
+    at = _abrir(bd_conocida, monkeypatch, "paginas/coparticipacion.py")
+    for pestana in ("Red y socios", "Matriz", "Red y socios"):
+        at.session_state[_pestanas.COPARTICIPACION.clave] = pestana
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+    assert len(at.get("plotly_chart")) >= 1 and len(llamadas) == 1
