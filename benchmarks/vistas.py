@@ -43,10 +43,7 @@ def consultas_por_vista(org_principal: str) -> dict[str, list[Consulta]]:
             ("socios_principales", lambda f: resumen.socios_principales(f, 10)),
             ("eventos_por_mes", lambda f: linea_tiempo.eventos_por_periodo(f, "mes")),
             ("ultimos_eventos", lambda f: resumen.ultimos_eventos(f, 10)),
-            ("novedades_periodo", novedades.periodo),  # sección «Novedades» (paginas/_novedades.py)
-            ("organizaciones_nuevas", lambda f: novedades.organizaciones_nuevas(f, 10)),
-            ("pares_en_alza", lambda f: novedades.pares_en_alza(f, 10)),
-            ("regiones_sin_actividad", novedades.regiones_sin_actividad),
+            ("novedades", lambda f: novedades.seccion(f, 10)),  # sección «Novedades» (paginas/_novedades.py)
         ],
         "linea_de_tiempo": [
             ("por_mes_y_region", lambda f: linea_tiempo.eventos_por_periodo(f, "mes", "region")),

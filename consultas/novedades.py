@@ -69,17 +69,45 @@ def periodo_con_maxima(f: Filtros, maxima: dt.date) -> Periodo:
     return Periodo(desde, hasta, anterior_desde, anterior_hasta, min(hasta, maxima))
 
 
+@dataclass(frozen=True)
+class Novedades:
+    """Lo que muestra la sección: el periodo (None si no hay eventos con fecha) y sus tres tablas."""
+
+    periodo: Periodo | None
+    organizaciones: pd.DataFrame
+    pares: pd.DataFrame
+    regiones: pd.DataFrame
+
+
+def seccion(f: Filtros, n: int = 10) -> Novedades:
+    """Las tres tablas con el periodo calculado una vez (cada función suelta vuelve a buscar la última fecha)."""
+    p = periodo(f)
+    return Novedades(p, _organizaciones_nuevas(f, p, n), _pares_en_alza(f, p, n),
+                     _regiones_sin_actividad(f, p, MESES_SIN_ACTIVIDAD))
+
+
 def organizaciones_nuevas(f: Filtros, n: int = 10) -> pd.DataFrame:
     """organizacion, sigla, tipo, en_catalogo, primera_fecha, eventos: las que aparecen por primera vez."""
-    p = periodo(f)
+    return _organizaciones_nuevas(f, periodo(f), n)
+
+
+def regiones_sin_actividad(f: Filtros, meses: int = MESES_SIN_ACTIVIDAD) -> pd.DataFrame:
+    """region, ultima_fecha (None si nunca tuvo): departamentos sin eventos en los últimos `meses` del periodo."""
+    return _regiones_sin_actividad(f, periodo(f), meses)
+
+
+def pares_en_alza(f: Filtros, n: int = 10) -> pd.DataFrame:
+    """organizacion_a, organizacion_b, eventos, eventos_anterior, alza: más trabajo conjunto que antes."""
+    return _pares_en_alza(f, periodo(f), n)
+
+
+def _organizaciones_nuevas(f: Filtros, p: Periodo | None, n: int) -> pd.DataFrame:
     if p is None:
         return tabla("novedades_organizaciones", _sin_anios(f), [None, None, None, None, 0])
     return tabla("novedades_organizaciones", _sin_anios(f), [p.desde, p.hasta, p.hasta, p.desde, int(n)])
 
 
-def regiones_sin_actividad(f: Filtros, meses: int = MESES_SIN_ACTIVIDAD) -> pd.DataFrame:
-    """region, ultima_fecha (None si nunca tuvo): departamentos sin eventos en los últimos `meses` del periodo."""
-    p = periodo(f)
+def _regiones_sin_actividad(f: Filtros, p: Periodo | None, meses: int) -> pd.DataFrame:
     nombres, _ = departamentos()
     if f.region:
         nombres = [r for r in nombres if r in f.region]
@@ -88,9 +116,7 @@ def regiones_sin_actividad(f: Filtros, meses: int = MESES_SIN_ACTIVIDAD) -> pd.D
     return tabla("novedades_regiones", _sin_anios(f), [nombres, limite, referencia])
 
 
-def pares_en_alza(f: Filtros, n: int = 10) -> pd.DataFrame:
-    """organizacion_a, organizacion_b, eventos, eventos_anterior, alza: más trabajo conjunto que antes."""
-    p = periodo(f)
+def _pares_en_alza(f: Filtros, p: Periodo | None, n: int) -> pd.DataFrame:
     if p is None:
         return tabla("novedades_pares", _sin_anios(f), [None, None, None, None, None, None, 0])
     extras = [p.desde, p.hasta, p.anterior_desde, p.anterior_hasta, p.anterior_desde, p.hasta, int(n)]

@@ -12,7 +12,8 @@ from paginas import _formato as formato
 def seccion(filtros: Filtros) -> None:
     """Organizaciones nuevas, pares en alza y regiones sin actividad reciente (tablas, no HTML)."""
     st.subheader("Novedades", anchor=False)
-    periodo = _datos.consultar("novedades.periodo", filtros)
+    novedades = _datos.consultar("novedades.seccion", filtros, n=10)  # el periodo se calcula una vez
+    periodo = novedades.periodo
     if periodo is None:
         st.info("No hay eventos con fecha para calcular novedades.", icon=":material/search_off:")
         return
@@ -21,9 +22,7 @@ def seccion(filtros: Filtros) -> None:
         f"Periodo: {periodo.texto()}{' (últimos 12 meses con datos)' if sin_anios else ''}, comparado con "
         f"{periodo.texto_anterior()}. Mostrando: {filtros.descripcion()}."
     )
-    nuevas = _datos.consultar("novedades.organizaciones_nuevas", filtros, n=10)
-    pares = _datos.consultar("novedades.pares_en_alza", filtros, n=10)
-    regiones = _datos.consultar("novedades.regiones_sin_actividad", filtros)
+    nuevas, pares, regiones = novedades.organizaciones, novedades.pares, novedades.regiones
     izquierda, centro, derecha = st.columns(3, gap="medium")
     with izquierda:
         st.markdown("**Organizaciones que aparecen por primera vez**")

@@ -32,7 +32,7 @@ def recopilar(filtros: Any, consultar: Consultar, maximo_eventos: int = MAXIMO_E
     regiones = _o_vacia(consultar("regiones.eventos_por_region", filtros))
     if not regiones.empty:
         regiones = regiones[regiones["eventos"] > 0]
-    periodo = consultar("novedades.periodo", filtros)
+    novedades = consultar("novedades.seccion", filtros, n=10)  # la misma entrada de caché que Resumen
     return DatosInforme(
         descripcion=filtros.descripcion(),
         cifras=_o_vacia(consultar("resumen.cifras", filtros)),
@@ -43,8 +43,8 @@ def recopilar(filtros: Any, consultar: Consultar, maximo_eventos: int = MAXIMO_E
         temas=temas,
         eventos=_o_vacia(consultar("eventos.lista_eventos", filtros, limite=maximo_eventos)),
         total_eventos=int(consultar("eventos.contar_eventos", filtros) or 0),
-        novedades_organizaciones=_o_vacia(consultar("novedades.organizaciones_nuevas", filtros)),
-        novedades_pares=_o_vacia(consultar("novedades.pares_en_alza", filtros)),
-        novedades_regiones=_o_vacia(consultar("novedades.regiones_sin_actividad", filtros)),
-        periodo_novedades=periodo.texto() if periodo is not None else "",
+        novedades_organizaciones=_o_vacia(novedades.organizaciones),
+        novedades_pares=_o_vacia(novedades.pares),
+        novedades_regiones=_o_vacia(novedades.regiones),
+        periodo_novedades=novedades.periodo.texto() if novedades.periodo is not None else "",
     )
