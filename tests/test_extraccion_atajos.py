@@ -57,14 +57,6 @@ def test_normalizar_con_tabla_de_bytes_cada_caracter_latin1() -> None:
             assert normalizar(texto) == _normalizar_referencia(texto), repr(texto)
 
 
-@settings(max_examples=250, deadline=None)
-@given(st.lists(_TEXTO, max_size=8))
-def test_normalizar_lineas_igual_que_una_por_una(textos: list[str]) -> None:
-    # Líneas como las deja limpieza: sin saltos, sin blancos en los bordes ni espacios dobles.
-    lineas = [re.sub(" {2,}", " ", t.replace("\n", " ")).strip() for t in textos] + ["Nota Informativa 879 – 18"]
-    assert catalogos.normalizar_lineas(lineas) == [normalizar(linea) for linea in lineas]
-
-
 _CORTE_REFERENCIA = re.compile(r"(?<=[.!?…])\s+(?=[«“\"¿¡(]?[A-ZÁÉÍÓÚÑ0-9])|\n+")
 
 

@@ -6,7 +6,6 @@ Los catálogos viven en `datos/catalogos/`; la variable de entorno
 
 from __future__ import annotations
 
-import codecs
 import csv
 import os
 import re
@@ -110,26 +109,6 @@ def _normalizar_general(texto: str) -> str:
     return " ".join(bajo.split())  # = oraciones.colapsar (no se importa: oraciones no debe depender de aquí)
 
 
-def normalizar_lineas(lineas: list[str]) -> list[str]:
-    """= [normalizar(linea) for linea in lineas] para líneas como las deja limpieza: sin "\n", sin blancos en
-    los bordes ni espacios dobles. Todas a la vez, con unas pocas llamadas en C y sin pasar por la caché.
-    """
-    unido = "\n".join(lineas)
-    crudo = unido.encode("latin-1", _MARCAR_DESCONOCIDOS).translate(_LATIN1_A_CLAVE_POR_LINEA)
-    claves = crudo.decode("latin-1").split("\n")
-    if len(claves) != len(lineas):
-        return [normalizar(linea) for linea in lineas]  # alguna línea traía "\n"
-    # Las líneas con algún carácter fuera de la tabla (una raya «—», un tabulador...) van por la vía general;
-    # suelen ser las últimas: se cuentan los saltos desde el carácter hasta el final.
-    raro = crudo.find(_DESCONOCIDO)
-    while raro >= 0:
-        i = len(claves) - 1 - crudo.count(b"\n", raro)
-        claves[i] = normalizar(lineas[i])
-        fin = crudo.find(b"\n", raro)
-        raro = crudo.find(_DESCONOCIDO, fin) if fin >= 0 else -1
-    return claves
-
-
 # Minúsculas con diacrítico cuya NFKD es una letra ASCII + un combinante que se quita.
 _TILDES = tuple(
     (c, d[0])
@@ -146,7 +125,7 @@ _INESTABLE = re.compile("[^\\x00-\\x7f" + re.escape(_ESTABLES) + "]")
 
 
 # Byte de `_LATIN1_A_CLAVE` para lo que la tabla no resuelve (el NUL mismo también: no es imprimible). Como
-# entero: `_DESCONOCIDO in crudo` busca el byte en C sin probar antes el argumento como entero.
+# entero: `_DESCONOCIDO in clave` busca el byte en C sin probar antes el argumento como entero.
 _DESCONOCIDO = 0
 
 
@@ -164,11 +143,3 @@ def _clave_latin1(c: str) -> str:
 
 # Minúsculas, sin tildes y blancos ASCII → " " en una sola pasada de bytes.translate.
 _LATIN1_A_CLAVE = "".join(_clave_latin1(chr(b)) for b in range(256)).encode("latin-1")
-# Para normalizar_lineas: el "\n" separa las líneas y los demás blancos no son " " (la tabla no los colapsa).
-_LATIN1_A_CLAVE_POR_LINEA = bytes(
-    b if b == 10 else 0 if chr(b).isspace() and b != 32 else c for b, c in enumerate(_LATIN1_A_CLAVE)
-)
-_MARCAR_DESCONOCIDOS = "articula.catalogos.desconocidos"
-codecs.register_error(
-    _MARCAR_DESCONOCIDOS, lambda error: ("\x00" * (error.end - error.start), error.end)  # fuera de Latin-1 → NUL
-)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from datos.extraccion.catalogos import normalizar, normalizar_lineas
+from datos.extraccion.catalogos import normalizar
 from datos.extraccion.encabezado import (
     LINEAS_CABECERA,
     linea_etiqueta,
@@ -91,7 +91,9 @@ def limpiar(texto: str, titulo: str | None = None) -> NotaLimpia:
     titulo_limpio = " ".join((titulo or "").split()) or (no_vacias[0] if no_vacias else "")
     clave_titulo = normalizar(titulo_limpio)
 
-    claves = normalizar_lineas(no_vacias)  # todas a la vez: el conteo y el recorrido las comparten
+    # Una vez por línea: el conteo y el recorrido las comparten. Por la caché de `normalizar` (y no todas de una
+    # vez): tipo_evento normaliza después las oraciones, y muchas son estas mismas líneas.
+    claves = list(map(normalizar, no_vacias))
     conteo = Counter(claves)
     siguiente_clave = iter(claves).__next__
     fin_cabecera = _fin_cabecera(lineas)
