@@ -50,6 +50,13 @@ def test_normalizar_es_nfkd_sin_combinantes_y_espacios_colapsados(texto: str) ->
     assert normalizar(texto) == _normalizar_referencia(texto)
 
 
+def test_normalizar_con_tabla_de_bytes_cada_caracter_latin1() -> None:
+    # La tabla hace minúsculas, tildes y blancos de una vez: cada carácter Latin-1, solo y entre letras.
+    for c in map(chr, range(256)):
+        for texto in (c, f"a{c}b", f"Á{c}{c}é", f" {c} "):
+            assert normalizar(texto) == _normalizar_referencia(texto), repr(texto)
+
+
 _CORTE_REFERENCIA = re.compile(r"(?<=[.!?…])\s+(?=[«“\"¿¡(]?[A-ZÁÉÍÓÚÑ0-9])|\n+")
 
 

@@ -78,24 +78,30 @@ def normalizar(texto: str | None) -> str:
 @lru_cache(maxsize=4096)
 def _normalizar(texto: str) -> str:
     # Cacheada: la misma línea, oración o título se normaliza en varios módulos de una nota.
+    try:
+        clave = texto.encode("latin-1").translate(_LATIN1_A_CLAVE)
+    except UnicodeEncodeError:
+        clave = b"\x00"
+    if _DESCONOCIDO not in clave:
+        # Latin-1 sin caracteres raros: una tabla de bytes (en C) hace minúsculas, tildes y blancos a la vez.
+        # (bytes.find y no `in`: `b"  " in` prueba antes el argumento como entero y arma un TypeError.)
+        if clave.find(b"  ") < 0 and clave[:1] != b" " and clave[-1:] != b" ":
+            return clave.decode("latin-1")
+        return b" ".join(clave.split()).decode("latin-1")
+    return _normalizar_general(texto)
+
+
+def _normalizar_general(texto: str) -> str:
+    """`normalizar` para texto con caracteres fuera de `_LATIN1_A_CLAVE`."""
     bajo = texto.lower()
     if not bajo.isascii():
-        # Texto Latin-1 con solo tildes, ñ, ü y signos estables fuera de ASCII: una tabla de bytes (en C) da lo
-        # mismo que los reemplazos de abajo, sin buscar _INESTABLE.
-        try:
-            crudo = bajo.encode("latin-1")
-        except UnicodeEncodeError:
-            crudo = None
-        if crudo is not None and not crudo.translate(None, _LATIN1_SIMPLES):
-            bajo = crudo.translate(_LATIN1_SIN_TILDES).decode("latin-1")
-        else:
-            # Atajo (mismo resultado que NFKD + quitar combinantes): las vocales con tilde y la ñ se reemplazan en
-            # C; si lo que queda fuera de ASCII son solo signos estables (comillas, rayas...), NFKD no cambia nada.
-            for con_tilde, sin_tilde in _TILDES:
-                if con_tilde in bajo:
-                    bajo = bajo.replace(con_tilde, sin_tilde)
-            if _INESTABLE.search(bajo):
-                bajo = _COMBINANTES.sub("", unicodedata.normalize("NFKD", bajo))
+        # Atajo (mismo resultado que NFKD + quitar combinantes): las vocales con tilde y la ñ se reemplazan en C;
+        # si lo que queda fuera de ASCII son solo signos estables (comillas, rayas...), NFKD no cambia nada.
+        for con_tilde, sin_tilde in _TILDES:
+            if con_tilde in bajo:
+                bajo = bajo.replace(con_tilde, sin_tilde)
+        if _INESTABLE.search(bajo):
+            bajo = _COMBINANTES.sub("", unicodedata.normalize("NFKD", bajo))
     # Colapsar espacios como re.sub(r"\s+", " ").strip() (split() usa el mismo str.isspace); si el texto es
     # imprimible no tiene más blancos que " ", y sin dobles ni en los bordes ya está colapsado.
     if bajo.isprintable() and "  " not in bajo and bajo[:1] != " " and bajo[-1:] != " ":
@@ -118,10 +124,22 @@ _ESTABLES = "".join(
 _INESTABLE = re.compile("[^\\x00-\\x7f" + re.escape(_ESTABLES) + "]")
 
 
-# Bytes Latin-1 que `_normalizar` deja iguales (ASCII, signos estables) o cambia por una letra (tildes, ñ, ü).
-_LATIN1_SIMPLES = bytes(
-    sorted(set(range(128)) | {ord(c) for c in _ESTABLES + "".join(c for c, _ in _TILDES) if c <= "\xff"})
-)
-_LATIN1_SIN_TILDES = bytes(range(256)).translate(
-    bytes.maketrans(bytes(ord(c) for c, _ in _TILDES), "".join(d for _, d in _TILDES).encode("ascii"))
-)
+# Byte de `_LATIN1_A_CLAVE` para lo que la tabla no resuelve (el NUL mismo también: no es imprimible). Como
+# entero: `_DESCONOCIDO in clave` busca el byte en C sin probar antes el argumento como entero.
+_DESCONOCIDO = 0
+
+
+def _clave_latin1(c: str) -> str:
+    """Lo que `normalizar` hace con el carácter Latin-1 `c` dentro de un texto, o NUL si la tabla no basta."""
+    if c.isascii() and c.isspace():
+        return " "  # el colapso de espacios trata igual a todos los blancos ASCII
+    bajo = c.lower()  # en Latin-1, la minúscula de un carácter es un carácter Latin-1
+    if not c.isprintable():
+        return "\x00"
+    if bajo.isascii() or bajo in _ESTABLES:
+        return bajo
+    return dict(_TILDES).get(bajo, "\x00")
+
+
+# Minúsculas, sin tildes y blancos ASCII → " " en una sola pasada de bytes.translate.
+_LATIN1_A_CLAVE = "".join(_clave_latin1(chr(b)) for b in range(256)).encode("latin-1")

@@ -234,7 +234,7 @@ def _candidatas(cuerpo: str, publicacion: date | None) -> list[_Candidata]:
         # (i, k), que ninguna palabra tiene; bytes.lower() cambia solo ASCII y no recorre la tabla Unicode.
         bajo = crudo.lower()
         for palabra, patron, dias in _RELATIVAS:
-            if palabra not in bajo:
+            if bajo.find(palabra) < 0:  # no `in`: con bytes, prueba antes el argumento como entero (un TypeError)
                 continue
             for m in patron.finditer(cuerpo):
                 candidatas.append(_Candidata(m.start(), m.end(), publicacion + timedelta(days=dias)))

@@ -91,7 +91,9 @@ def limpiar(texto: str, titulo: str | None = None) -> NotaLimpia:
     titulo_limpio = " ".join((titulo or "").split()) or (no_vacias[0] if no_vacias else "")
     clave_titulo = normalizar(titulo_limpio)
 
-    claves = list(map(normalizar, no_vacias))  # una vez por línea: el conteo y el recorrido las comparten
+    # Una vez por línea: el conteo y el recorrido las comparten. Por la caché de `normalizar` (y no todas de una
+    # vez): tipo_evento normaliza después las oraciones, y muchas son estas mismas líneas.
+    claves = list(map(normalizar, no_vacias))
     conteo = Counter(claves)
     siguiente_clave = iter(claves).__next__
     fin_cabecera = _fin_cabecera(lineas)
