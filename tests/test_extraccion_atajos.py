@@ -155,3 +155,11 @@ def test_patrones_de_fecha_igual_que_con_b_inicial(texto: str) -> None:
         assert [(m.span(), m.groupdict()) for m in rapido.finditer(texto)] == [
             (m.span(), m.groupdict()) for m in referencia.finditer(texto)
         ]
+
+
+def test_filtro_de_colas_deja_pasar_toda_abreviatura() -> None:
+    # Toda oración que termina en una cola de abreviatura pasa el filtro de dos caracteres antes del punto.
+    for cola in oraciones._COLAS_ABREVIATURA:
+        for oracion in (cola, f"Texto {cola}", f"x{cola}"):
+            assert oraciones.dividir(f"{oracion}\nSigue") == _dividir_referencia(f"{oracion}\nSigue")
+            assert oracion[-3:-1] in oraciones._ANTES_DEL_PUNTO or oracion[-2:-1] in oraciones._INICIALES

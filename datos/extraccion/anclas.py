@@ -12,27 +12,6 @@ from dataclasses import dataclass
 import ahocorasick
 
 
-def automata_de_inicios(palabras: list[str] | tuple[str, ...]) -> ahocorasick.Automaton:
-    """Autómata cuyas coincidencias dan la longitud de la palabra hallada (para ubicar su inicio)."""
-    automata = ahocorasick.Automaton()
-    for palabra in palabras:
-        automata.add_word(palabra, len(palabra))
-    automata.make_automaton()
-    return automata
-
-
-def coincidencias(
-    patron: re.Pattern[str], inicios: ahocorasick.Automaton, texto: str, busqueda: str | None = None
-) -> list[re.Match[str]]:
-    """Coincidencias sin solaparse de `patron` en `texto`, probadas solo donde `inicios` halla una palabra.
-
-    `busqueda` es el texto donde se buscan los inicios (p. ej. el texto en minúsculas); debe tener el
-    mismo largo que `texto`. Por omisión, el propio texto.
-    """
-    halladas = {fin - n + 1 for fin, n in inicios.iter(texto if busqueda is None else busqueda)}
-    return coincidencias_desde(patron, texto, sorted(halladas))
-
-
 def _es_palabra(c: str) -> bool:
     return c.isalnum() or c == "_"  # la definición de \w de `re` para str
 
@@ -95,7 +74,7 @@ def inicios_por_grupo(grupos: Grupos, texto: str, n: int, minusculas: bool = Fal
 
 
 def coincidencias_desde(patron: re.Pattern[str], texto: str, inicios: list[int]) -> list[re.Match[str]]:
-    """Como `coincidencias`, con los inicios ya hallados (ordenados)."""
+    """= list(patron.finditer(texto)) si toda coincidencia empieza en uno de los `inicios` (ordenados)."""
     halladas = []
     siguiente = 0
     for inicio in inicios:

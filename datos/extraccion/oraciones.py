@@ -22,6 +22,10 @@ _COLAS_ABREVIATURA = (
     "No.", "Nro.", "EE.UU.", *(f"{letra}." for letra in "ABCDEFGHIJKLMNOPQRSTUVWXYZÁÉÍÓÚ"),
 )
 _COLA_ABREVIATURA = 12  # la abreviatura más larga ("EE.UU.") cabe de sobra: no buscar en toda la oración
+# Si una oración termina con una de esas colas, termina en "." y sus dos caracteres anteriores son los de la cola (o
+# el anterior es la mayúscula de una inicial): mirar eso con un conjunto evita probar las ~50 colas en cada oración.
+_ANTES_DEL_PUNTO = frozenset(cola[-3:-1] for cola in _COLAS_ABREVIATURA if len(cola) > 2)
+_INICIALES = frozenset(cola[0] for cola in _COLAS_ABREVIATURA if len(cola) == 2)
 
 
 def colapsar(texto: str) -> str:
@@ -50,6 +54,8 @@ def _fines(linea: str) -> Iterator[re.Match[str]]:
 
 def _trozos(texto: str) -> Iterator[str]:
     for linea in texto.split("\n"):
+        if not linea:
+            continue  # línea vacía (párrafos separados por "\n\n"): su único trozo sería vacío
         inicio = 0
         for m in _fines(linea):
             yield linea[inicio : m.start() + 1]
@@ -72,7 +78,11 @@ def _dividir(texto: str) -> tuple[str, ...]:
         if not trozo:
             continue
         pendiente = f"{pendiente} {trozo}".strip() if pendiente else trozo
-        if pendiente.endswith(_COLAS_ABREVIATURA) and _ABREVIATURAS.search(
+        if (
+            pendiente[-1] == "."
+            and (pendiente[-3:-1] in _ANTES_DEL_PUNTO or pendiente[-2:-1] in _INICIALES)
+            and pendiente.endswith(_COLAS_ABREVIATURA)
+        ) and _ABREVIATURAS.search(
             pendiente, max(0, len(pendiente) - _COLA_ABREVIATURA)
         ):
             continue
