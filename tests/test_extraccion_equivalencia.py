@@ -204,7 +204,9 @@ def test_cortada_salta_el_bucle_sin_cambiar_el_resultado(texto: str, nombre: str
         assert organizaciones._cortada(indice, tp, sin_atajo) == hallada
     finally:
         indice.palabras_largos = guardadas
-    assert [(h.nombre, h.mencion) for h in sin_atajo.lista()] == [(h.nombre, h.mencion) for h in con_atajo.lista()]
+    assert [(h["nombre"], h["mencion"]) for h in sin_atajo.filas()] == [
+        (h["nombre"], h["mencion"]) for h in con_atajo.filas()
+    ]
 
 
 @settings(max_examples=400, deadline=None)

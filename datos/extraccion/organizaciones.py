@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -343,13 +343,16 @@ class _Resultado:
     def contiene(self, nombre: str) -> bool:
         return clave(nombre) in self.por_clave
 
-    def lista(self) -> list[OrganizacionHallada]:
-        halladas = sorted(self.por_clave.values(), key=lambda h: h.posicion)
+    def filas(self) -> list[dict]:
+        """Las halladas en orden de aparición, como las guarda el evento (ver `buscar_con_temas`)."""
         return [
-            OrganizacionHallada(h.entrada.nombre, h.entrada.sigla, h.entrada.tipo, h.entrada.en_catalogo, h.mencion,
-                                h.evidencia)
-            for h in halladas
+            {"nombre": h.entrada.nombre, "sigla": h.entrada.sigla, "tipo": h.entrada.tipo,
+             "en_catalogo": h.entrada.en_catalogo, "mencion": h.mencion, "evidencia": h.evidencia}
+            for h in sorted(self.por_clave.values(), key=_POSICION)
         ]
+
+
+_POSICION = attrgetter("posicion")
 
 
 _CALIFICADORES = {"regional", "provincial", "distrital", "municipal", "general", "de", "del", "la", "el", "los", "las",
@@ -1027,13 +1030,15 @@ def _ciudad_cercana(texto: str, pos: int) -> str | None:
 
 def buscar(cuerpo: str, titulo: str | None = None) -> list[OrganizacionHallada]:
     """Organizaciones de la nota (sin el propio Ministerio), con mención y oración de evidencia."""
-    return buscar_con_temas(cuerpo, titulo)[0]
+    return [OrganizacionHallada(**fila) for fila in buscar_con_temas(cuerpo, titulo)[0]]
 
 
-def buscar_con_temas(
-    cuerpo: str, titulo: str | None = None
-) -> tuple[list[OrganizacionHallada], temas.PistasHalladas | None]:
-    """Como `buscar`, y además las pistas de temas que halló la misma pasada (para `temas.clasificar`)."""
+def buscar_con_temas(cuerpo: str, titulo: str | None = None) -> tuple[list[dict], temas.PistasHalladas | None]:
+    """Como `buscar`, y además las pistas de temas que halló la misma pasada (para `temas.clasificar`).
+
+    Cada organización es ya el dict del evento (campos de `OrganizacionHallada`): el extractor lo guarda tal
+    cual, sin armar antes un dataclass congelado por organización (lento) para copiarlo a un dict.
+    """
     cuerpo = cuerpo or ""
     texto = cuerpo
     if titulo and titulo.strip() and titulo.strip() not in cuerpo:
@@ -1053,7 +1058,7 @@ def buscar_con_temas(
     _listas(indice, texto, tp, pasada, ctx, res)
     _siglas(indice, texto, res)
     _patrones(indice, texto, pasada, ctx, res, consumidos)
-    return res.lista(), temas.PistasHalladas(texto, taxonomia, pasada.temas)
+    return res.filas(), temas.PistasHalladas(texto, taxonomia, pasada.temas)
 
 
 def es_organizacion(nombre: str) -> bool:
