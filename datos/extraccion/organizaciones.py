@@ -258,7 +258,7 @@ def _pasada(indice: _Indice, tp: TextoPlegado, taxonomia: object) -> _Pasada:
         return pasada
     lugares = pasada.lugares
     catalogo, halladas_temas, patrones, listas = pasada.catalogo, pasada.temas, pasada.patrones, pasada.listas
-    cortes, desplazamientos, largo_original = tp._cortes, tp._desplazamientos, len(tp.original_texto)
+    cortes, desplazamientos = tp._cortes, tp._desplazamientos
     for fin_incl, (hasta_inicio, hasta_ultimo, candidatos, departamento, patron, lista, pistas) in (
         automata_unico.iter(tp.busqueda)
     ):
@@ -266,14 +266,13 @@ def _pasada(indice: _Indice, tp: TextoPlegado, taxonomia: object) -> _Pasada:
             lugares[departamento] = lugares.get(departamento, 0) + 1
             if candidatos is None and pistas is None and not patron and not lista:
                 continue  # (sin lugar, toda llave es de alguna otra búsqueda)
-        # = tp.original(i) en línea (se llama en cada coincidencia); i tras el espacio inicial
+        # = tp.original(i) en línea (se llama en cada coincidencia); i tras el espacio inicial. Sin acotar a
+        # [0, len(original)] como `original`: i es una letra de `busqueda`, que tiene su lugar en el original.
         i = fin_incl - hasta_inicio
         inicio = i + desplazamientos[bisect_right(cortes, i) - 1]
-        inicio = 0 if inicio < 0 else (largo_original if inicio > largo_original else inicio)
         if candidatos is not None or pistas is not None:
             i = fin_incl - hasta_ultimo  # último carácter de la palabra
-            fin = i + desplazamientos[bisect_right(cortes, i) - 1]
-            fin = (0 if fin < 0 else (largo_original if fin > largo_original else fin)) + 1
+            fin = i + desplazamientos[bisect_right(cortes, i) - 1] + 1
             if candidatos is not None:
                 catalogo.append((inicio, fin, candidatos))
             if pistas is not None:
@@ -1045,10 +1044,11 @@ def buscar_con_temas(cuerpo: str, titulo: str | None = None) -> tuple[list[dict]
         texto = f"{titulo.strip()}\n{cuerpo}"
     if not texto.strip():
         return [], None
-    indice = _indice()
+    carpeta = os.environ.get("ARTICULA_CATALOGOS", "")  # una sola lectura del entorno (lenta) para los dos
+    indice = _indice_para(carpeta)
+    taxonomia = temas.taxonomia(carpeta)
     tp = TextoPlegado.desde(texto)
     res = _Resultado(texto, indice)
-    taxonomia = temas.taxonomia()
     pasada = _pasada(indice, tp, taxonomia)
     consumidos = _catalogo(indice, tp, pasada, res)
     cortada = _cortada(indice, tp, res)
