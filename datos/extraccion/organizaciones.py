@@ -28,7 +28,7 @@ import ahocorasick
 from datos.extraccion import catalogos, temas
 from datos.extraccion.anclas import coincidencias_desde
 from datos.extraccion.modelos import OrganizacionHallada
-from datos.extraccion.oraciones import oracion_de
+from datos.extraccion.oraciones import colapsar
 from datos.extraccion.plegado import TextoPlegado, clave, llave, sin_tildes
 
 TIPOS = (
@@ -319,6 +319,27 @@ class _Resultado:
         self.indice = indice
         self.por_clave: dict[str, _Hallada] = {}
         self.nucleos: dict[str, str] = {}
+        self.oraciones: dict[tuple[int, int], str] = {}  # (izquierda, derecha) -> oración, ver `oracion`
+
+    def oracion(self, inicio: int, fin: int) -> str:
+        """= oraciones.oracion_de(self.texto, inicio, fin), armada una vez por oración.
+
+        Las organizaciones de una nota se repiten en pocas oraciones (la mitad de las evidencias es una ya
+        armada): los límites se buscan igual que en `oracion_de` (en C) y el recorte y el colapso de espacios,
+        lo caro, se hace solo la primera vez.
+        """
+        texto = self.texto
+        salto = texto.rfind("\n", 0, inicio)
+        punto = texto.rfind(". ", salto if salto > 0 else 0, inicio)
+        izquierda = max(punto, salto)
+        izquierda = 0 if izquierda < 0 else izquierda + 1
+        salto = texto.find("\n", fin)
+        punto = texto.find(". ", fin) if salto < 0 else texto.find(". ", fin, salto)
+        derecha = punto + 1 if punto >= 0 else (salto + 1 if salto >= 0 else len(texto))
+        oracion = self.oraciones.get((izquierda, derecha))
+        if oracion is None:
+            oracion = self.oraciones[izquierda, derecha] = colapsar(texto[izquierda:derecha].strip())
+        return oracion
 
     def agregar(self, entrada: _Entrada, inicio: int, fin: int) -> None:
         if not entrada.en_catalogo:  # el catálogo manda: un nombre armado por patrón puede ser un alias curado
@@ -337,7 +358,7 @@ class _Resultado:
                 previa.entrada = entrada  # el nombre más completo ("IE Shajao" -> "Institución Educativa ...")
             return
         mencion = " ".join(self.texto[inicio:fin].split())
-        self.por_clave[k] = _Hallada(entrada, inicio, mencion, oracion_de(self.texto, inicio, fin))
+        self.por_clave[k] = _Hallada(entrada, inicio, mencion, self.oracion(inicio, fin))
 
     def contiene(self, nombre: str) -> bool:
         return clave(nombre) in self.por_clave
@@ -915,7 +936,7 @@ def _construir(indice: _Indice, m: re.Match[str], g: str, texto: str, ctx: _Cont
         nombre = f"{cabeza} de {sector}"
         if cabeza.startswith("Dirección") and ctx.region and not _nombra_lugar(indice, sector):
             nombre += f" de {ctx.region}"
-        oracion = clave(oracion_de(texto, m.start(), m.end()))
+        oracion = clave(res.oracion(m.start(), m.end()))
         tipo = "gobierno_regional" if "regional" in clave(cabeza) or "region" in oracion else "gobierno_local"
         return _Entrada(nombre, None, tipo, False)
     if g == "pref":
