@@ -204,7 +204,9 @@ def test_cortada_salta_el_bucle_sin_cambiar_el_resultado(texto: str, nombre: str
         assert organizaciones._cortada(indice, tp, sin_atajo) == hallada
     finally:
         indice.palabras_largos = guardadas
-    assert [(h.nombre, h.mencion) for h in sin_atajo.lista()] == [(h.nombre, h.mencion) for h in con_atajo.lista()]
+    assert [(h["nombre"], h["mencion"]) for h in sin_atajo.filas()] == [
+        (h["nombre"], h["mencion"]) for h in con_atajo.filas()
+    ]
 
 
 @settings(max_examples=400, deadline=None)
@@ -228,3 +230,12 @@ def test_grupo_de_patrones_por_lastgroup_igual_que_probar_cada_uno(texto: str) -
     for m in organizaciones._PATRONES.finditer(texto):
         primero = next((g for g in organizaciones._GRUPOS_PATRONES if m.group(g)), "")
         assert organizaciones._grupo(m) == primero
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTO, st.lists(st.tuples(st.integers(-2, 80), st.integers(-2, 80)), max_size=6))
+def test_oracion_armada_una_vez_igual_que_oracion_de(texto: str, tramos: list[tuple[int, int]]) -> None:
+    """La evidencia de organizaciones, memorizada por oración en cada nota, es la de `oracion_de`."""
+    res = organizaciones._Resultado(texto, organizaciones._indice())
+    for inicio, fin in tramos + tramos:
+        assert res.oracion(inicio, fin) == oraciones.oracion_de(texto, inicio, fin)

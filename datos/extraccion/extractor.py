@@ -61,17 +61,7 @@ def extraer(nota: NotaCruda) -> dict:
         "pais": ubicacion.pais,
         "region": ubicacion.region,
         "tipo_evento": tipo.valor if tipo else None,
-        "organizaciones": [
-            {
-                "nombre": o.nombre,
-                "sigla": o.sigla,
-                "tipo": o.tipo,
-                "en_catalogo": o.en_catalogo,
-                "mencion": o.mencion,
-                "evidencia": o.evidencia,
-            }
-            for o in halladas
-        ],
+        "organizaciones": halladas,  # ya como dicts del evento
         "espacios": [
             {"nombre": h.valor, "evidencia": h.evidencia} for h in espacios.buscar(limpia.cuerpo, titulo)
         ],

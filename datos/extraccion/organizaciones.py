@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -28,7 +28,7 @@ import ahocorasick
 from datos.extraccion import catalogos, temas
 from datos.extraccion.anclas import coincidencias_desde
 from datos.extraccion.modelos import OrganizacionHallada
-from datos.extraccion.oraciones import oracion_de
+from datos.extraccion.oraciones import colapsar
 from datos.extraccion.plegado import TextoPlegado, clave, llave, sin_tildes
 
 TIPOS = (
@@ -258,7 +258,7 @@ def _pasada(indice: _Indice, tp: TextoPlegado, taxonomia: object) -> _Pasada:
         return pasada
     lugares = pasada.lugares
     catalogo, halladas_temas, patrones, listas = pasada.catalogo, pasada.temas, pasada.patrones, pasada.listas
-    cortes, desplazamientos, largo_original = tp._cortes, tp._desplazamientos, len(tp.original_texto)
+    cortes, desplazamientos = tp._cortes, tp._desplazamientos
     for fin_incl, (hasta_inicio, hasta_ultimo, candidatos, departamento, patron, lista, pistas) in (
         automata_unico.iter(tp.busqueda)
     ):
@@ -266,14 +266,13 @@ def _pasada(indice: _Indice, tp: TextoPlegado, taxonomia: object) -> _Pasada:
             lugares[departamento] = lugares.get(departamento, 0) + 1
             if candidatos is None and pistas is None and not patron and not lista:
                 continue  # (sin lugar, toda llave es de alguna otra búsqueda)
-        # = tp.original(i) en línea (se llama en cada coincidencia); i tras el espacio inicial
+        # = tp.original(i) en línea (se llama en cada coincidencia); i tras el espacio inicial. Sin acotar a
+        # [0, len(original)] como `original`: i es una letra de `busqueda`, que tiene su lugar en el original.
         i = fin_incl - hasta_inicio
         inicio = i + desplazamientos[bisect_right(cortes, i) - 1]
-        inicio = 0 if inicio < 0 else (largo_original if inicio > largo_original else inicio)
         if candidatos is not None or pistas is not None:
             i = fin_incl - hasta_ultimo  # último carácter de la palabra
-            fin = i + desplazamientos[bisect_right(cortes, i) - 1]
-            fin = (0 if fin < 0 else (largo_original if fin > largo_original else fin)) + 1
+            fin = i + desplazamientos[bisect_right(cortes, i) - 1] + 1
             if candidatos is not None:
                 catalogo.append((inicio, fin, candidatos))
             if pistas is not None:
@@ -320,6 +319,27 @@ class _Resultado:
         self.indice = indice
         self.por_clave: dict[str, _Hallada] = {}
         self.nucleos: dict[str, str] = {}
+        self.oraciones: dict[tuple[int, int], str] = {}  # (izquierda, derecha) -> oración, ver `oracion`
+
+    def oracion(self, inicio: int, fin: int) -> str:
+        """= oraciones.oracion_de(self.texto, inicio, fin), armada una vez por oración.
+
+        Las organizaciones de una nota se repiten en pocas oraciones (la mitad de las evidencias es una ya
+        armada): los límites se buscan igual que en `oracion_de` (en C) y el recorte y el colapso de espacios,
+        lo caro, se hace solo la primera vez.
+        """
+        texto = self.texto
+        salto = texto.rfind("\n", 0, inicio)
+        punto = texto.rfind(". ", salto if salto > 0 else 0, inicio)
+        izquierda = max(punto, salto)
+        izquierda = 0 if izquierda < 0 else izquierda + 1
+        salto = texto.find("\n", fin)
+        punto = texto.find(". ", fin) if salto < 0 else texto.find(". ", fin, salto)
+        derecha = punto + 1 if punto >= 0 else (salto + 1 if salto >= 0 else len(texto))
+        oracion = self.oraciones.get((izquierda, derecha))
+        if oracion is None:
+            oracion = self.oraciones[izquierda, derecha] = colapsar(texto[izquierda:derecha].strip())
+        return oracion
 
     def agregar(self, entrada: _Entrada, inicio: int, fin: int) -> None:
         if not entrada.en_catalogo:  # el catálogo manda: un nombre armado por patrón puede ser un alias curado
@@ -338,18 +358,21 @@ class _Resultado:
                 previa.entrada = entrada  # el nombre más completo ("IE Shajao" -> "Institución Educativa ...")
             return
         mencion = " ".join(self.texto[inicio:fin].split())
-        self.por_clave[k] = _Hallada(entrada, inicio, mencion, oracion_de(self.texto, inicio, fin))
+        self.por_clave[k] = _Hallada(entrada, inicio, mencion, self.oracion(inicio, fin))
 
     def contiene(self, nombre: str) -> bool:
         return clave(nombre) in self.por_clave
 
-    def lista(self) -> list[OrganizacionHallada]:
-        halladas = sorted(self.por_clave.values(), key=lambda h: h.posicion)
+    def filas(self) -> list[dict]:
+        """Las halladas en orden de aparición, como las guarda el evento (ver `buscar_con_temas`)."""
         return [
-            OrganizacionHallada(h.entrada.nombre, h.entrada.sigla, h.entrada.tipo, h.entrada.en_catalogo, h.mencion,
-                                h.evidencia)
-            for h in halladas
+            {"nombre": h.entrada.nombre, "sigla": h.entrada.sigla, "tipo": h.entrada.tipo,
+             "en_catalogo": h.entrada.en_catalogo, "mencion": h.mencion, "evidencia": h.evidencia}
+            for h in sorted(self.por_clave.values(), key=_POSICION)
         ]
+
+
+_POSICION = attrgetter("posicion")
 
 
 _CALIFICADORES = {"regional", "provincial", "distrital", "municipal", "general", "de", "del", "la", "el", "los", "las",
@@ -913,7 +936,7 @@ def _construir(indice: _Indice, m: re.Match[str], g: str, texto: str, ctx: _Cont
         nombre = f"{cabeza} de {sector}"
         if cabeza.startswith("Dirección") and ctx.region and not _nombra_lugar(indice, sector):
             nombre += f" de {ctx.region}"
-        oracion = clave(oracion_de(texto, m.start(), m.end()))
+        oracion = clave(res.oracion(m.start(), m.end()))
         tipo = "gobierno_regional" if "regional" in clave(cabeza) or "region" in oracion else "gobierno_local"
         return _Entrada(nombre, None, tipo, False)
     if g == "pref":
@@ -1027,23 +1050,26 @@ def _ciudad_cercana(texto: str, pos: int) -> str | None:
 
 def buscar(cuerpo: str, titulo: str | None = None) -> list[OrganizacionHallada]:
     """Organizaciones de la nota (sin el propio Ministerio), con mención y oración de evidencia."""
-    return buscar_con_temas(cuerpo, titulo)[0]
+    return [OrganizacionHallada(**fila) for fila in buscar_con_temas(cuerpo, titulo)[0]]
 
 
-def buscar_con_temas(
-    cuerpo: str, titulo: str | None = None
-) -> tuple[list[OrganizacionHallada], temas.PistasHalladas | None]:
-    """Como `buscar`, y además las pistas de temas que halló la misma pasada (para `temas.clasificar`)."""
+def buscar_con_temas(cuerpo: str, titulo: str | None = None) -> tuple[list[dict], temas.PistasHalladas | None]:
+    """Como `buscar`, y además las pistas de temas que halló la misma pasada (para `temas.clasificar`).
+
+    Cada organización es ya el dict del evento (campos de `OrganizacionHallada`): el extractor lo guarda tal
+    cual, sin armar antes un dataclass congelado por organización (lento) para copiarlo a un dict.
+    """
     cuerpo = cuerpo or ""
     texto = cuerpo
     if titulo and titulo.strip() and titulo.strip() not in cuerpo:
         texto = f"{titulo.strip()}\n{cuerpo}"
     if not texto.strip():
         return [], None
-    indice = _indice()
+    carpeta = os.environ.get("ARTICULA_CATALOGOS", "")  # una sola lectura del entorno (lenta) para los dos
+    indice = _indice_para(carpeta)
+    taxonomia = temas.taxonomia(carpeta)
     tp = TextoPlegado.desde(texto)
     res = _Resultado(texto, indice)
-    taxonomia = temas.taxonomia()
     pasada = _pasada(indice, tp, taxonomia)
     consumidos = _catalogo(indice, tp, pasada, res)
     cortada = _cortada(indice, tp, res)
@@ -1053,7 +1079,7 @@ def buscar_con_temas(
     _listas(indice, texto, tp, pasada, ctx, res)
     _siglas(indice, texto, res)
     _patrones(indice, texto, pasada, ctx, res, consumidos)
-    return res.lista(), temas.PistasHalladas(texto, taxonomia, pasada.temas)
+    return res.filas(), temas.PistasHalladas(texto, taxonomia, pasada.temas)
 
 
 def es_organizacion(nombre: str) -> bool:

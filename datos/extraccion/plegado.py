@@ -46,8 +46,9 @@ def _tabla(minusculas: bool) -> dict[int, str]:
 
 _TABLA = _tabla(minusculas=True)
 _TABLA_TILDES = _tabla(minusculas=False)
-_ESPACIOS_REPETIDOS = re.compile("  +")  # = " {2,}", pero con prefijo literal: `re` salta a cada "  "
-_TRAMOS = re.compile("(  +)")  # lo mismo, capturado: `split` devuelve también los tramos
+# Tramos de 2+ espacios, capturados (`split` devuelve también los tramos). "   *" y no "  +": el prefijo literal
+# de "  +" es un solo espacio y `re` probaría en cada espacio del texto; el de "   *" es "  ".
+_TRAMOS = re.compile("(   *)")
 
 
 # Letras latinas en minúscula cuya forma NFKD es una letra ASCII más diacríticos.
@@ -66,34 +67,62 @@ _LATIN1_A_ASCII = bytes(
     else i
     for i in range(256)
 )
-# Los bytes que esa tabla pliega bien: borrándolos, lo que quede obliga a la tabla completa.
-_LATIN1_PLEGABLES = bytes(i for i in range(256) if i < 128 or chr(i) in _SEGUROS)
+
+
+# Byte Latin-1 -> byte ASCII de su plegado, con las minúsculas y los reemplazos incluidos (un solo translate):
+# el carácter que no se pliega a un ASCII queda igual (≥ 128) y manda al camino general.
+_REEMPLAZOS_FUERA_DE_LATIN1 = tuple((de, a) for de, a in _REEMPLAZOS if ord(de) > 0xFF)
+
+
+def _tabla_latin1_plegada() -> bytes:
+    reemplazos = dict(_REEMPLAZOS)
+    tabla = bytearray(range(256))
+    for i in range(256):
+        minuscula = chr(i).lower()
+        if chr(i) in reemplazos:
+            tabla[i] = ord(reemplazos[chr(i)])
+        elif len(minuscula) == 1 and ord(minuscula) < 256 and (minuscula.isascii() or minuscula in _SEGUROS):
+            tabla[i] = _LATIN1_A_ASCII[ord(minuscula)]
+    return bytes(tabla)
+
+
+_LATIN1_PLEGADO = _tabla_latin1_plegada()
+
+
+def _plegado_ascii(texto: str) -> bytes | None:
+    """El plegado de `texto` en bytes ASCII si sale de la tabla Latin-1 (lo habitual); None si no.
+
+    Sin `str.lower()` (lento fuera de ASCII): las minúsculas van en la tabla, que es exacta en Latin-1.
+    """
+    for de, a in _REEMPLAZOS_FUERA_DE_LATIN1:  # las comillas y rayas tipográficas no son Latin-1
+        if de in texto:
+            texto = texto.replace(de, a)
+    try:
+        plegado = texto.encode("latin-1").translate(_LATIN1_PLEGADO)
+    except UnicodeEncodeError:
+        return None
+    return plegado if plegado.isascii() else None
 
 
 def plegar(texto: str) -> str:
     """Minúsculas sin tildes, carácter por carácter (misma longitud que `texto`).
 
-    Camino rápido (NFKD + ASCII, en C); si algún carácter no tiene forma ASCII de un
-    solo carácter, cae a la tabla completa, que es más lenta.
+    Camino rápido (tabla de bytes Latin-1, en C); si algún carácter no es Latin-1 o no tiene
+    forma ASCII de un solo carácter, el camino general.
     """
+    plegado = _plegado_ascii(texto)
+    return plegado.decode("ascii") if plegado is not None else _plegar_general(texto)
+
+
+def _plegar_general(texto: str) -> str:
+    """`plegar` fuera de la tabla Latin-1: NFKD + ASCII o, si algo no es seguro, la tabla completa."""
     r = texto.lower()
-    if not r.isascii():
-        for de, a in _REEMPLAZOS:
-            if de in r:
-                r = r.replace(de, a)
-        if not r.isascii():
-            try:
-                latin = r.encode("latin-1")
-            except UnicodeEncodeError:
-                if _NO_SEGURO.search(r):
-                    return texto.translate(_TABLA)
-                r = unicodedata.normalize("NFKD", r).encode("ascii", "ignore").decode("ascii")
-            else:
-                # Latin-1 (lo habitual): letras seguras y blancos con una tabla de bytes, en C (= NFKD + ASCII).
-                # Si queda un byte que no es ASCII ni seguro, la tabla completa (como _NO_SEGURO arriba).
-                if latin.translate(None, _LATIN1_PLEGABLES):
-                    return texto.translate(_TABLA)
-                return latin.translate(_LATIN1_A_ASCII).decode("ascii")
+    for de, a in _REEMPLAZOS:
+        if de in r:
+            r = r.replace(de, a)
+    if _NO_SEGURO.search(r):
+        return texto.translate(_TABLA)
+    r = unicodedata.normalize("NFKD", r).encode("ascii", "ignore").decode("ascii")
     return r.replace("\n", " ").replace("\t", " ").replace("\r", " ")
 
 
@@ -157,8 +186,13 @@ class TextoPlegado:
 
     @classmethod
     def _construir(cls, texto: str) -> TextoPlegado:
-        pleno = plegar(texto)
-        base = " " + _separar(pleno) + " "
+        plegado = _plegado_ascii(texto)
+        if plegado is None:
+            pleno = _plegar_general(texto)
+            base = " " + _separar(pleno) + " "
+        else:  # los mismos bytes plegados dan `pleno` y, con los separadores, `busqueda`
+            pleno = plegado.decode("ascii")
+            base = " " + plegado.translate(_SEPARADORES_BYTES).decode("ascii") + " "
         # Tramos de 2+ espacios: un solo split en C deja los trozos entre tramos (pares) y los tramos (impares); los
         # cortes y desplazamientos son sumas acumuladas de sus largos (map/accumulate, sin un bucle de Python).
         partes = _TRAMOS.split(base)

@@ -71,9 +71,12 @@ def _taxonomia() -> _Taxonomia:
     return _taxonomia_para(os.environ.get("ARTICULA_CATALOGOS", ""))
 
 
-def taxonomia() -> _Taxonomia:
-    """La taxonomía vigente (para que `organizaciones` busque sus pistas en su misma pasada)."""
-    return _taxonomia()
+def taxonomia(carpeta: str | None = None) -> _Taxonomia:
+    """La taxonomía vigente (para que `organizaciones` busque sus pistas en su misma pasada).
+
+    `carpeta`: el valor de ARTICULA_CATALOGOS si quien llama ya lo leyó (leer el entorno es lento).
+    """
+    return _taxonomia() if carpeta is None else _taxonomia_para(carpeta)
 
 
 def pistas_por_llave(tax: _Taxonomia) -> dict[str, _Pistas]:
@@ -112,24 +115,22 @@ def _coincidencias(automata, tp: TextoPlegado) -> list[tuple[int, int, _Pistas]]
     """= list(plegado.coincidencias(automata, tp)), con `tp.original` en línea (se llama dos veces por pista)."""
     if not len(automata):
         return []
-    cortes, desplazamientos, largo_original = tp._cortes, tp._desplazamientos, len(tp.original_texto)
+    cortes, desplazamientos = tp._cortes, tp._desplazamientos
     halladas = []
     for fin_incl, (largo, completa, valor) in automata.iter(tp.busqueda):
+        # Sin acotar a [0, len(original)] como `tp.original`: i es una letra de `busqueda`, que está en el original.
         i = fin_incl - largo + 2  # tras el espacio inicial
         inicio = i + desplazamientos[bisect_right(cortes, i) - 1]
-        inicio = 0 if inicio < 0 else (largo_original if inicio > largo_original else inicio)
         i = fin_incl - 1 if completa else fin_incl  # último carácter de la palabra
-        fin = i + desplazamientos[bisect_right(cortes, i) - 1]
-        fin = 0 if fin < 0 else (largo_original if fin > largo_original else fin)
-        halladas.append((inicio, fin + 1, valor))
+        halladas.append((inicio, i + desplazamientos[bisect_right(cortes, i) - 1] + 1, valor))
     return halladas
 
 
 def clasificar(titulo: str, cuerpo: str, pistas: PistasHalladas | None = None) -> list[Hallazgo]:
     """Temas con evidencia (la oración de su pista más fuerte), del más al menos sustentado.
 
-    `pistas`: las que ya halló otra pasada sobre el mismo texto; si son de otro texto o de otra
-    taxonomía, se ignoran y se recorre el texto.
+    `pistas`: las que ya halló otra pasada sobre el mismo texto, que se clasifican con la taxonomía con
+    que se hallaron (sin leer otra vez el entorno); si son de otro texto, se ignoran y se recorre el texto.
     """
     titulo = (titulo or "").strip()
     cuerpo = cuerpo or ""
@@ -137,10 +138,10 @@ def clasificar(titulo: str, cuerpo: str, pistas: PistasHalladas | None = None) -
     if not texto.strip():
         return []
     fin_titulo = len(titulo) if texto.startswith(titulo) else 0
-    tax = _taxonomia()
-    if pistas is not None and pistas.taxonomia is tax and pistas.texto == texto:
-        halladas = pistas.halladas
+    if pistas is not None and pistas.texto == texto:
+        tax, halladas = pistas.taxonomia, pistas.halladas
     else:
+        tax = _taxonomia()
         halladas = _coincidencias(tax.automata, TextoPlegado.desde(texto))
     vistas: dict[str, dict[str, int]] = {}
     en_titulo: set[str] = set()
