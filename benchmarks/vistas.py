@@ -43,7 +43,11 @@ def consultas_por_vista(org_principal: str) -> dict[str, list[Consulta]]:
             ("socios_principales", lambda f: resumen.socios_principales(f, 10)),
             ("eventos_por_mes", lambda f: linea_tiempo.eventos_por_periodo(f, "mes")),
             ("ultimos_eventos", lambda f: resumen.ultimos_eventos(f, 10)),
-            ("novedades", lambda f: novedades.seccion(f, 10)),  # sección «Novedades» (paginas/_novedades.py)
+            # Sección «Novedades» (paginas/_novedades.py): la página corre `novedades.seccion`, que calcula el
+            # periodo una vez y hace estas tres consultas; aquí cada una por separado (y con su periodo).
+            ("organizaciones_nuevas", lambda f: novedades.organizaciones_nuevas(f, 10)),
+            ("pares_en_alza", lambda f: novedades.pares_en_alza(f, 10)),
+            ("regiones_sin_actividad", novedades.regiones_sin_actividad),
         ],
         "linea_de_tiempo": [
             ("por_mes_y_region", lambda f: linea_tiempo.eventos_por_periodo(f, "mes", "region")),

@@ -1,3 +1,4 @@
+-- filtros sobre hechos_* (el filtro de tema puede ser una prueba de bits de temas_bits; ver ejecucion.py)
 -- Departamentos sin eventos en la ventana reciente (limite, referencia]; con la última fecha de actividad anterior.
 WITH deps AS (
     SELECT unnest(?::VARCHAR[]) AS region
@@ -6,7 +7,7 @@ actividad AS (
     SELECT e.region,
            max(e.fecha) AS ultima_fecha,
            count(*) FILTER (WHERE e.fecha > ?) AS recientes
-    FROM eventos e
+    FROM hechos_evento e
     WHERE e.fecha IS NOT NULL AND e.fecha <= ? AND e.region IS NOT NULL AND ({donde})
     GROUP BY e.region
 )
