@@ -100,6 +100,12 @@ def olvidar_textos() -> None:
 
 def oracion_de(texto: str, inicio: int, fin: int) -> str:
     """La oración que contiene texto[inicio:fin] (para evidencias de coincidencias por posición)."""
+    izquierda, derecha = limites_oracion(texto, inicio, fin)
+    return colapsar(texto[izquierda:derecha].strip())  # = " ".join(….split()), sin rehacerla si no hace falta
+
+
+def limites_oracion(texto: str, inicio: int, fin: int) -> tuple[int, int]:
+    """(izquierda, derecha) del tramo de `oracion_de`: quien arma muchas evidencias puede guardarlas por tramo."""
     # Primero el salto de línea (un carácter: búsqueda rápida en C) y luego ". " solo dentro de esa línea: buscar
     # ". " de atrás hacia adelante por todo el texto es lento. Un ". " no puede solaparse con el "\n".
     salto = texto.rfind("\n", 0, inicio)
@@ -114,4 +120,4 @@ def oracion_de(texto: str, inicio: int, fin: int) -> str:
         derecha = salto + 1
     else:
         derecha = len(texto)
-    return colapsar(texto[izquierda:derecha].strip())  # = " ".join(….split()), sin rehacerla si no hace falta
+    return izquierda, derecha

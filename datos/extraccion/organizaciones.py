@@ -28,7 +28,7 @@ import ahocorasick
 from datos.extraccion import catalogos, temas
 from datos.extraccion.anclas import coincidencias_desde
 from datos.extraccion.modelos import OrganizacionHallada
-from datos.extraccion.oraciones import colapsar
+from datos.extraccion.oraciones import colapsar, limites_oracion
 from datos.extraccion.plegado import TextoPlegado, clave, llave, sin_tildes
 
 TIPOS = (
@@ -325,20 +325,13 @@ class _Resultado:
         """= oraciones.oracion_de(self.texto, inicio, fin), armada una vez por oración.
 
         Las organizaciones de una nota se repiten en pocas oraciones (la mitad de las evidencias es una ya
-        armada): los límites se buscan igual que en `oracion_de` (en C) y el recorte y el colapso de espacios,
-        lo caro, se hace solo la primera vez.
+        armada): los límites se buscan como en `oracion_de` y el recorte y el colapso de espacios, lo caro, se
+        hace solo la primera vez.
         """
-        texto = self.texto
-        salto = texto.rfind("\n", 0, inicio)
-        punto = texto.rfind(". ", salto if salto > 0 else 0, inicio)
-        izquierda = max(punto, salto)
-        izquierda = 0 if izquierda < 0 else izquierda + 1
-        salto = texto.find("\n", fin)
-        punto = texto.find(". ", fin) if salto < 0 else texto.find(". ", fin, salto)
-        derecha = punto + 1 if punto >= 0 else (salto + 1 if salto >= 0 else len(texto))
-        oracion = self.oraciones.get((izquierda, derecha))
+        tramo = limites_oracion(self.texto, inicio, fin)
+        oracion = self.oraciones.get(tramo)
         if oracion is None:
-            oracion = self.oraciones[izquierda, derecha] = colapsar(texto[izquierda:derecha].strip())
+            oracion = self.oraciones[tramo] = colapsar(self.texto[tramo[0]:tramo[1]].strip())
         return oracion
 
     def agregar(self, entrada: _Entrada, inicio: int, fin: int) -> None:
