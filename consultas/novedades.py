@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from consultas import coparticipacion
 from consultas.ejecucion import filas, tabla
 from consultas.filtros import Filtros
 from consultas.geografia import departamentos
@@ -117,6 +118,16 @@ def _regiones_sin_actividad(f: Filtros, p: Periodo | None, meses: int) -> pd.Dat
 
 
 def _pares_en_alza(f: Filtros, p: Periodo | None, n: int) -> pd.DataFrame:
+    if p is None:
+        return pares_en_alza_sql(f, p, n)
+    # Con pocos eventos, contados en numpy con la incidencia de co-participación (el periodo anterior termina el
+    # día antes de `desde`); con muchos, en SQL.
+    contados = coparticipacion.pares_en_alza(_sin_anios(f), p.anterior_desde, p.desde, p.hasta, n)
+    return pares_en_alza_sql(f, p, n) if contados is None else contados
+
+
+def pares_en_alza_sql(f: Filtros, p: Periodo | None, n: int) -> pd.DataFrame:
+    """Lo mismo que `_pares_en_alza`, entero en SQL sobre hechos_par (con muchos eventos es lo más rápido)."""
     if p is None:
         return tabla("novedades_pares", _sin_anios(f), [None, None, None, None, None, None, 0])
     extras = [p.desde, p.hasta, p.anterior_desde, p.anterior_hasta, p.anterior_desde, p.hasta, int(n)]

@@ -63,3 +63,24 @@ def test_regiones_sin_actividad_en_seis_meses(bd):
     assert "Lima" not in set(mas_tarde["region"])  # la referencia no pasa de la última fecha con datos
     solo = novedades.regiones_sin_actividad(Filtros(region=("Tumbes", "Piura")))
     assert list(solo["region"]) == ["Piura"]
+
+
+def test_pares_en_alza_en_numpy_y_en_sql_dan_lo_mismo(bd, monkeypatch):
+    """Con pocos eventos se cuentan en numpy (incidencia en memoria); con muchos, en SQL: la misma tabla."""
+    from consultas import coparticipacion
+
+    con_filas = 0
+    for f in (Filtros(), Filtros(anio_desde=2024, anio_hasta=2024), Filtros(anio_desde=2023, anio_hasta=2024),
+              Filtros(organizacion=(bp.ACNUR,)), Filtros(anio_desde=2024, organizacion=(bp.PNP,))):
+        p = novedades.periodo(f)
+        sql = novedades.pares_en_alza_sql(f, p, 10)
+        numpy = coparticipacion.pares_en_alza(f.con(anio_desde=None, anio_hasta=None), p.anterior_desde, p.desde,
+                                              p.hasta, 10) if p else sql
+        assert numpy is not None and numpy.equals(sql), f.descripcion()
+        assert novedades.pares_en_alza(f).equals(sql), f.descripcion()
+        con_filas += len(sql) > 0
+    assert con_filas >= 2
+    monkeypatch.setattr(coparticipacion, "MAXIMO_EVENTOS_ALZA", 0)  # demasiados eventos: se usa el SQL
+    p = novedades.periodo(Filtros())
+    assert coparticipacion.pares_en_alza(Filtros(), p.anterior_desde, p.desde, p.hasta, 10) is None
+    assert novedades.pares_en_alza(Filtros()).equals(novedades.pares_en_alza_sql(Filtros(), p, 10))
