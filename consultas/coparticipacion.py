@@ -372,26 +372,18 @@ def _posiciones(inc: _Incidencia, f: Filtros) -> np.ndarray:
         f = f.con(organizacion=())
         if f.es_vacio():
             return np.flatnonzero(marca)
-    ids = np.asarray(columnas("coparticipacion_eventos", f)["evento_id"], dtype=np.int64)
-    if inc.posicion is not None:
-        ids = ids[(ids >= 0) & (ids < len(inc.posicion))]
-        pos = inc.posicion[ids]
-        pos = pos[pos >= 0]
-    else:
-        pos = np.searchsorted(inc.ids_evento, ids)
-        dentro_rango = pos < len(inc.ids_evento)
-        pos = pos[dentro_rango][inc.ids_evento[pos[dentro_rango]] == ids[dentro_rango]]
+    pos, _ = _ubicar(inc, np.asarray(columnas("coparticipacion_eventos", f)["evento_id"], dtype=np.int64))
     if marca is not None:
         pos = pos[marca[pos]]
     return np.sort(pos)  # hechos_evento va por fecha; en orden de evento la incidencia se lee seguida (~2 ms menos)
 
 
-# Por encima, contar en numpy cuesta más que el GROUP BY sobre hechos_par (medido a un millón: 180 000 eventos,
-# 127 ms contra 60; 30 000, 27–44 contra 86–95).
+# Por encima, contar en numpy cuesta más que el GROUP BY sobre hechos_par. A un millón: dos años sin filtros
+# (170 000 eventos), 127 ms contra 60; varios filtros con años 2020–2025 (236 eventos), 27–44 contra 86–95.
 MAXIMO_EVENTOS_ALZA = 50_000
 
 
-def pares_en_alza(
+def alza_de_pares(
     f: Filtros, anterior_desde: object, desde: object, hasta: object, n: int
 ) -> pd.DataFrame | None:
     """organizacion_a, organizacion_b, eventos, eventos_anterior, alza: los n pares con más eventos juntos en
@@ -400,55 +392,50 @@ def pares_en_alza(
     Con la incidencia en memoria, como `panorama`: SQL da solo los ids de los eventos de los dos periodos y los
     pares se cuentan en numpy. Es lo rápido cuando los filtros dejan pocos eventos de muchos años: el GROUP BY
     sobre hechos_par (novedades_pares.sql) lee todos los pares de esos años. Con más de `MAXIMO_EVENTOS_ALZA`
-    eventos devuelve None y quien llama usa ese SQL.
+    eventos devuelve None y quien llama usa ese SQL (ver `novedades.pares_en_alza`).
     """
     datos = columnas("coparticipacion_eventos_periodos", f, [desde, anterior_desde, hasta])
     ids = np.asarray(datos["evento_id"], dtype=np.int64)
     if len(ids) > MAXIMO_EVENTOS_ALZA:
         return None
     inc = _incidencia()
-    actual = np.asarray(datos["actual"], dtype=bool)
-    pos, actual = _posiciones_de_ids(inc, ids, actual)
+    pos, cuales = _ubicar(inc, ids)
+    actual = np.asarray(datos["actual"], dtype=bool)[cuales]
     n_org = len(inc.nombre)
     todas = np.ones(n_org, dtype=bool)
-    claves, pesos, en_actual = [], [], []
-    for del_periodo, signo in ((actual, 1), (~actual, -1)):
-        org_filas, grupo = _filas_de(inc, pos[del_periodo])
-        a, b, cuenta = _pares_en(org_filas, grupo, todas)
-        claves.append(a * n_org + b)
-        pesos.append(signo * cuenta)
-        en_actual.append(cuenta if signo > 0 else np.zeros_like(cuenta))
-    unicas, cual = np.unique(np.concatenate(claves), return_inverse=True)
-    alza = np.bincount(cual, weights=np.concatenate(pesos), minlength=len(unicas)).astype(np.int64)
-    eventos = np.bincount(cual, weights=np.concatenate(en_actual), minlength=len(unicas)).astype(np.int64)
-    suben = np.flatnonzero(alza > 0)
+    a_act, b_act, en_actual = _pares_en(*_filas_de(inc, pos[actual]), todas)
+    a_ant, b_ant, en_anterior = _pares_en(*_filas_de(inc, pos[~actual]), todas)
+    claves_actual = a_act * n_org + b_act
+    unicas, cual = np.unique(np.concatenate((claves_actual, a_ant * n_org + b_ant)), return_inverse=True)
+    eventos = np.bincount(cual[:len(claves_actual)], weights=en_actual, minlength=len(unicas)).astype(np.int64)
+    anterior = np.bincount(cual[len(claves_actual):], weights=en_anterior, minlength=len(unicas)).astype(np.int64)
+    suben = np.flatnonzero(eventos > anterior)
     a, b = unicas[suben] // n_org, unicas[suben] % n_org
+    eventos, anterior = eventos[suben], anterior[suben]
     rango = np.empty(n_org, dtype=np.int64)  # ORDER BY nombre: el puesto de cada código entre los nombres
     rango[np.argsort(np.array(inc.nombre, dtype=object), kind="stable")] = np.arange(n_org)
-    orden = np.lexsort((rango[b], rango[a], -eventos[suben], -alza[suben]))[: max(0, int(n))]
-    elegidos = suben[orden]
+    orden = np.lexsort((rango[b], rango[a], -eventos, -(eventos - anterior)))[: max(0, int(n))]
     texto = "str" if len(orden) else object  # los tipos de la consulta SQL (sin filas, DuckDB da object)
     return pd.DataFrame({
         "organizacion_a": pd.array([inc.nombre[int(x)] for x in a[orden]], dtype=texto),
         "organizacion_b": pd.array([inc.nombre[int(y)] for y in b[orden]], dtype=texto),
-        "eventos": eventos[elegidos],
-        "eventos_anterior": eventos[elegidos] - alza[elegidos],
-        "alza": alza[elegidos],
+        "eventos": eventos[orden],
+        "eventos_anterior": anterior[orden],
+        "alza": eventos[orden] - anterior[orden],
     })
 
 
-def _posiciones_de_ids(inc: _Incidencia, ids: np.ndarray, marca: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Posiciones en la incidencia de los eventos `ids` (los sin organizaciones no están) y su `marca`."""
+def _ubicar(inc: _Incidencia, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(posiciones en la incidencia, índices en `ids` de esas posiciones): los eventos sin organizaciones no están."""
     if inc.posicion is not None:
-        dentro = (ids >= 0) & (ids < len(inc.posicion))
-        ids, marca = ids[dentro], marca[dentro]
-        pos = inc.posicion[ids]
+        cuales = np.flatnonzero((ids >= 0) & (ids < len(inc.posicion)))
+        pos = inc.posicion[ids[cuales]]
         tiene = pos >= 0
-        return pos[tiene], marca[tiene]
+        return pos[tiene], cuales[tiene]
     pos = np.searchsorted(inc.ids_evento, ids)
-    dentro = pos < len(inc.ids_evento)
-    dentro[dentro] = inc.ids_evento[pos[dentro]] == ids[dentro]
-    return pos[dentro], marca[dentro]
+    cuales = np.flatnonzero(pos < len(inc.ids_evento))
+    cuales = cuales[inc.ids_evento[pos[cuales]] == ids[cuales]]
+    return pos[cuales], cuales
 
 
 def _filas_de(inc: _Incidencia, pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -122,7 +122,7 @@ def _pares_en_alza(f: Filtros, p: Periodo | None, n: int) -> pd.DataFrame:
         return pares_en_alza_sql(f, p, n)
     # Con pocos eventos, contados en numpy con la incidencia de co-participación (el periodo anterior termina el
     # día antes de `desde`); con muchos, en SQL.
-    contados = coparticipacion.pares_en_alza(_sin_anios(f), p.anterior_desde, p.desde, p.hasta, n)
+    contados = coparticipacion.alza_de_pares(_sin_anios(f), p.anterior_desde, p.desde, p.hasta, n)
     return pares_en_alza_sql(f, p, n) if contados is None else contados
 
 

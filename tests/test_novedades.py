@@ -74,7 +74,7 @@ def test_pares_en_alza_en_numpy_y_en_sql_dan_lo_mismo(bd, monkeypatch):
               Filtros(organizacion=(bp.ACNUR,)), Filtros(anio_desde=2024, organizacion=(bp.PNP,))):
         p = novedades.periodo(f)
         sql = novedades.pares_en_alza_sql(f, p, 10)
-        numpy = coparticipacion.pares_en_alza(f.con(anio_desde=None, anio_hasta=None), p.anterior_desde, p.desde,
+        numpy = coparticipacion.alza_de_pares(f.con(anio_desde=None, anio_hasta=None), p.anterior_desde, p.desde,
                                               p.hasta, 10) if p else sql
         assert numpy is not None and numpy.equals(sql), f.descripcion()
         assert novedades.pares_en_alza(f).equals(sql), f.descripcion()
@@ -82,5 +82,5 @@ def test_pares_en_alza_en_numpy_y_en_sql_dan_lo_mismo(bd, monkeypatch):
     assert con_filas >= 2
     monkeypatch.setattr(coparticipacion, "MAXIMO_EVENTOS_ALZA", 0)  # demasiados eventos: se usa el SQL
     p = novedades.periodo(Filtros())
-    assert coparticipacion.pares_en_alza(Filtros(), p.anterior_desde, p.desde, p.hasta, 10) is None
+    assert coparticipacion.alza_de_pares(Filtros(), p.anterior_desde, p.desde, p.hasta, 10) is None
     assert novedades.pares_en_alza(Filtros()).equals(novedades.pares_en_alza_sql(Filtros(), p, 10))
