@@ -129,6 +129,6 @@ def _pares_en_alza(f: Filtros, p: Periodo | None, n: int) -> pd.DataFrame:
 def pares_en_alza_sql(f: Filtros, p: Periodo | None, n: int) -> pd.DataFrame:
     """Lo mismo que `_pares_en_alza`, entero en SQL sobre hechos_par (con muchos eventos es lo más rápido)."""
     if p is None:
-        return tabla("novedades_pares", _sin_anios(f), [None, None, None, None, None, None, 0])
-    extras = [p.desde, p.hasta, p.anterior_desde, p.anterior_hasta, p.anterior_desde, p.hasta, int(n)]
+        return tabla("novedades_pares", _sin_anios(f), [None, None, None, None, 0])
+    extras = [p.desde, p.desde, p.anterior_desde, p.hasta, int(n)]  # el anterior termina el día antes de `desde`
     return tabla("novedades_pares", _sin_anios(f), extras)

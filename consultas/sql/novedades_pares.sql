@@ -1,11 +1,12 @@
 -- filtros sobre hechos_* (el filtro de tema puede ser una prueba de bits de temas_bits; ver ejecucion.py)
 -- Pares de organizaciones con más eventos compartidos en el periodo que en el anterior (mayor alza primero).
 -- Desde el mart hechos_par (los pares con los campos de su evento, ordenados por fecha): solo se leen los dos
--- periodos, del comienzo del anterior al fin del actual; un par sin eventos en ellos no puede estar en alza.
+-- periodos, del comienzo del anterior al fin del actual (el actual, desde el primer parámetro); un par sin
+-- eventos en ellos no puede estar en alza.
 WITH conteo AS (
     SELECT e.organizacion_a, e.organizacion_b,
-           count(*) FILTER (WHERE e.fecha BETWEEN ? AND ?) AS eventos,
-           count(*) FILTER (WHERE e.fecha BETWEEN ? AND ?) AS eventos_anterior
+           count(*) FILTER (WHERE e.fecha >= ?) AS eventos,
+           count(*) FILTER (WHERE e.fecha < ?) AS eventos_anterior
     FROM hechos_par e
     WHERE e.fecha BETWEEN ? AND ? AND ({donde})
     GROUP BY e.organizacion_a, e.organizacion_b
