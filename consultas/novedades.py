@@ -105,6 +105,13 @@ def pares_en_alza(f: Filtros, n: int = 10) -> pd.DataFrame:
 def _organizaciones_nuevas(f: Filtros, p: Periodo | None, n: int) -> pd.DataFrame:
     if p is None:
         return tabla("novedades_organizaciones", _sin_anios(f), [None, None, None, None, 0])
+    # Con filtro de organización, contadas en numpy con la incidencia de co-participación; si no, en SQL.
+    contadas = coparticipacion.organizaciones_nuevas(_sin_anios(f), p.desde, p.hasta, n)
+    return organizaciones_nuevas_sql(f, p, n) if contadas is None else contadas
+
+
+def organizaciones_nuevas_sql(f: Filtros, p: Periodo, n: int) -> pd.DataFrame:
+    """Lo mismo que `_organizaciones_nuevas`, entero en SQL sobre hechos_organizacion (la referencia)."""
     return tabla("novedades_organizaciones", _sin_anios(f), [p.desde, p.hasta, p.hasta, p.desde, int(n)])
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from consultas import conexion, novedades
@@ -84,3 +85,39 @@ def test_pares_en_alza_en_numpy_y_en_sql_dan_lo_mismo(bd, monkeypatch):
     p = novedades.periodo(Filtros())
     assert coparticipacion.alza_de_pares(Filtros(), p.anterior_desde, p.desde, p.hasta, 10) is None
     assert novedades.pares_en_alza(Filtros()).equals(novedades.pares_en_alza_sql(Filtros(), p, 10))
+
+
+def test_organizaciones_nuevas_en_numpy_y_en_sql_dan_lo_mismo(bd, monkeypatch):
+    """Con filtro de organización se cuentan en numpy (incidencia en memoria); sin él o con muchos eventos, en
+    SQL: la misma tabla, con los mismos tipos de columna."""
+    from consultas import coparticipacion
+
+    con_filas = 0
+    for f in (Filtros(organizacion=(bp.ACNUR,)), Filtros(anio_desde=2024, anio_hasta=2024, organizacion=(bp.PNP,)),
+              Filtros(anio_desde=2023, anio_hasta=2023, organizacion=(bp.OIM, bp.AFN)),
+              Filtros(anio_desde=2023, anio_hasta=2024, organizacion=(bp.GORE,), region=("Lima",)),
+              Filtros(anio_desde=2023, anio_hasta=2023, organizacion=(bp.OIM,), region=("Piura",))):
+        p = novedades.periodo(f)
+        if p is None:
+            continue
+        sql = novedades.organizaciones_nuevas_sql(f, p, 10)
+        numpy = coparticipacion.organizaciones_nuevas(f.con(anio_desde=None, anio_hasta=None), p.desde, p.hasta, 10)
+        assert numpy is not None, f.descripcion()
+        pd.testing.assert_frame_equal(numpy, sql, obj=f.descripcion())
+        assert novedades.organizaciones_nuevas(f).equals(sql), f.descripcion()
+        con_filas += len(sql) > 0
+    assert con_filas >= 2
+    # Periodos que empiezan justo el día de un evento, o el día siguiente: los bordes cuentan como en SQL.
+    fechas = sorted({d for (d,) in conexion.cursor_del_hilo().execute(
+        "SELECT DISTINCT fecha FROM eventos WHERE fecha IS NOT NULL").fetchall()})
+    for d in fechas + [x + dt.timedelta(days=1) for x in fechas]:
+        p = novedades.Periodo(d, d + dt.timedelta(days=400), d, d, d)
+        for org in (bp.OIM, bp.ACNUR, bp.PNP, bp.AFN):
+            numpy = coparticipacion.organizaciones_nuevas(Filtros(organizacion=(org,)), p.desde, p.hasta, 10)
+            sql = novedades.organizaciones_nuevas_sql(Filtros(organizacion=(org,)), p, 10)
+            pd.testing.assert_frame_equal(numpy, sql)
+    assert coparticipacion.organizaciones_nuevas(Filtros(), dt.date(2023, 1, 1), dt.date(2024, 12, 31), 10) is None
+    monkeypatch.setattr(coparticipacion, "MAXIMO_EVENTOS_NUEVAS", 0)  # demasiados eventos: se usa el SQL
+    f = Filtros(anio_desde=2023, anio_hasta=2023, organizacion=(bp.OIM,))
+    assert coparticipacion.organizaciones_nuevas(f, dt.date(2023, 1, 1), dt.date(2023, 12, 31), 10) is None
+    assert novedades.organizaciones_nuevas(f).equals(novedades.organizaciones_nuevas_sql(f, novedades.periodo(f), 10))

@@ -1,3 +1,4 @@
--- Nombre, sigla y tipo de cada organización (para etiquetar y desempatar por nombre en coparticipacion.py).
-SELECT organizacion_id, nombre, sigla, tipo
+-- Nombre, sigla, tipo y si está en el catálogo, de cada organización (para etiquetar y desempatar por nombre en
+-- coparticipacion.py).
+SELECT organizacion_id, nombre, sigla, tipo, en_catalogo
 FROM organizaciones
