@@ -367,23 +367,31 @@ def _leer_incidencia() -> _Incidencia:
     return inc
 
 
-def _posiciones(inc: _Incidencia, f: Filtros) -> np.ndarray:
-    """Posiciones (en la incidencia) de los eventos con organizaciones que elige `f`.
+def _posiciones(inc: _Incidencia, f: Filtros, desde: object = None, hasta: object = None) -> np.ndarray:
+    """Posiciones (en la incidencia, crecientes) de los eventos con organizaciones que elige `f`; con `desde` y
+    `hasta`, solo los de fecha en [desde, hasta].
 
     El filtro de organización (eventos en los que participa alguna de ellas, como Filtros.donde) se aplica
-    con el índice inverso y no en SQL: el semi-join sobre hechos_evento costaba 9-17 ms a un millón. Si no
-    hay otro filtro, no se consulta nada.
+    con el índice inverso y la ventana de fechas con `dia`, no en SQL: el semi-join sobre hechos_evento costaba
+    9-17 ms a un millón. Si no hay otro filtro, no se consulta nada; si lo hay, SQL lee solo la ventana.
     """
     marca = None
+    if desde is not None:
+        marca = (inc.dia >= _dia(desde)) & (inc.dia <= _dia(hasta))  # sin fecha (SIN_FECHA): fuera
     if f.organizacion:
-        marca = np.zeros(len(inc.ids_evento), dtype=bool)  # marcar y no np.unique: sin ordenar
+        elegidas = np.zeros(len(inc.ids_evento), dtype=bool)  # marcar y no np.unique: sin ordenar
         for c in (inc.por_nombre.get(n) for n in f.organizacion):
             if c is not None:
-                marca[inc.por_organizacion.posiciones(c)] = True
+                elegidas[inc.por_organizacion.posiciones(c)] = True
+        marca = elegidas if marca is None else marca & elegidas
         f = f.con(organizacion=())
-        if f.es_vacio():
-            return np.flatnonzero(marca)
-    pos, _ = _ubicar(inc, np.asarray(columnas("coparticipacion_eventos", f)["evento_id"], dtype=np.int64))
+    if f.es_vacio():
+        return np.flatnonzero(marca) if marca is not None else np.arange(len(inc.ids_evento))
+    if desde is None:
+        ids = columnas("coparticipacion_eventos", f)["evento_id"]
+    else:
+        ids = columnas("coparticipacion_eventos_entre", f, [desde, hasta])["evento_id"]
+    pos, _ = _ubicar(inc, np.asarray(ids, dtype=np.int64))
     if marca is not None:
         pos = pos[marca[pos]]
     return np.sort(pos)  # hechos_evento va por fecha; en orden de evento la incidencia se lee seguida (~2 ms menos)
@@ -400,18 +408,17 @@ def alza_de_pares(
     """organizacion_a, organizacion_b, eventos, eventos_anterior, alza: los n pares con más eventos juntos en
     [desde, hasta] que en [anterior_desde, desde), de mayor alza a menor (luego eventos y nombres).
 
-    Con la incidencia en memoria, como `panorama`: SQL da solo los ids de los eventos de los dos periodos y los
-    pares se cuentan en numpy. Es lo rápido cuando los filtros dejan pocos eventos de muchos años: el GROUP BY
-    sobre hechos_par (novedades_pares.sql) lee todos los pares de esos años. Con más de `MAXIMO_EVENTOS_ALZA`
-    eventos devuelve None y quien llama usa ese SQL (ver `novedades.pares_en_alza`).
+    Con la incidencia en memoria, como `panorama`: los eventos de los dos periodos salen de `_posiciones` (índice
+    inverso, fechas en memoria y, si hay otros filtros, los ids de hechos_evento) y los pares se cuentan en numpy.
+    Es lo rápido cuando los filtros dejan pocos eventos de muchos años: el GROUP BY sobre hechos_par
+    (novedades_pares.sql) lee todos los pares de esos años. Con más de `MAXIMO_EVENTOS_ALZA` eventos devuelve
+    None y quien llama usa ese SQL (ver `novedades.pares_en_alza`).
     """
-    datos = columnas("coparticipacion_eventos_periodos", f, [desde, anterior_desde, hasta])
-    ids = np.asarray(datos["evento_id"], dtype=np.int64)
-    if len(ids) > MAXIMO_EVENTOS_ALZA:
-        return None
     inc = _incidencia()
-    pos, cuales = _ubicar(inc, ids)
-    actual = np.asarray(datos["actual"], dtype=bool)[cuales]
+    pos = _posiciones(inc, f, anterior_desde, hasta)
+    if len(pos) > MAXIMO_EVENTOS_ALZA:
+        return None
+    actual = inc.dia[pos] >= _dia(desde)
     n_org = len(inc.nombre)
     todas = np.ones(n_org, dtype=bool)
     a_act, b_act, en_actual = _pares_en(*_filas_de(inc, pos[actual]), todas)
