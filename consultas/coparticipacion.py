@@ -442,25 +442,50 @@ def alza_de_pares(
     })
 
 
-# Con filtro de organización, hasta aquí (eventos de las organizaciones elegidas) las nuevas se cuentan en numpy.
-# En SQL, el semi-join de ese filtro recorre las 4,2 M filas de hechos_organizacion: a un millón, 110–190 ms con
-# una organización grande y otro filtro, contra 15–80 ms aquí (medido con los filtros del benchmark).
-MAXIMO_EVENTOS_NUEVAS = 150_000
+# Con filtro de organización, hasta aquí (eventos de las organizaciones elegidas) las nuevas y las principales de
+# Resumen se cuentan en numpy. En SQL, el semi-join de ese filtro recorre las 4,2 M filas de hechos_organizacion:
+# a un millón, 110–190 ms con una organización grande y otro filtro, contra 15–80 ms aquí (filtros del benchmark).
+MAXIMO_EVENTOS_ORGANIZACION = 150_000
+
+
+def _con_pocas_organizaciones(inc: _Incidencia, f: Filtros) -> bool:
+    """Si `f` filtra por organización y sus organizaciones suman hasta `MAXIMO_EVENTOS_ORGANIZACION` eventos."""
+    elegidas = [c for c in (inc.por_nombre.get(x) for x in f.organizacion) if c is not None]
+    return bool(f.organizacion) and (
+        sum(len(inc.por_organizacion.posiciones(c)) for c in elegidas) <= MAXIMO_EVENTOS_ORGANIZACION)
+
+
+def principales(f: Filtros, n: int) -> pd.DataFrame | None:
+    """organizacion, sigla, tipo, eventos: las n organizaciones con más eventos filtrados, como
+    socios_principales.sql; None (y quien llama usa el SQL) salvo con filtro de pocas organizaciones."""
+    if not f.organizacion:
+        return None
+    inc = _incidencia()
+    if not _con_pocas_organizaciones(inc, f):
+        return None
+    org, _ = _filas_de(inc, _posiciones(inc, f))
+    eventos = np.bincount(org, minlength=len(inc.nombre)).astype(np.int64)
+    elegidas = _primeros(eventos, max(0, int(n)), inc.nombre)
+    return pd.DataFrame({
+        "organizacion": _texto([inc.nombre[i] for i in elegidas]),
+        "sigla": _texto([inc.sigla[i] for i in elegidas]),
+        "tipo": _texto([inc.tipo[i] for i in elegidas]),
+        "eventos": eventos[elegidas],
+    })
 
 
 def organizaciones_nuevas(f: Filtros, desde: object, hasta: object, n: int) -> pd.DataFrame | None:
     """organizacion, sigla, tipo, en_catalogo, primera_fecha, eventos: las n organizaciones cuya primera
     aparición (en los eventos con fecha de `f`) cae en [desde, hasta], como novedades_organizaciones.sql.
 
-    Solo con filtro de organización y hasta `MAXIMO_EVENTOS_NUEVAS` eventos de esas organizaciones: los eventos
+    Solo con filtro de organización y hasta `MAXIMO_EVENTOS_ORGANIZACION` eventos de esas organizaciones: los eventos
     salen del índice inverso (y de hechos_evento, si hay otros filtros) y sus organizaciones y fechas de la
     incidencia. Si no, devuelve None y quien llama usa el SQL (ver `novedades.organizaciones_nuevas`).
     """
     if not f.organizacion:
         return None
     inc = _incidencia()
-    elegidas = [c for c in (inc.por_nombre.get(x) for x in f.organizacion) if c is not None]
-    if sum(len(inc.por_organizacion.posiciones(c)) for c in elegidas) > MAXIMO_EVENTOS_NUEVAS:
+    if not _con_pocas_organizaciones(inc, f):
         return None
     pos = np.sort(_posiciones(inc, f))
     org, evento = _filas_de(inc, pos)

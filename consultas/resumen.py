@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from consultas import coparticipacion
 from consultas.ejecucion import tabla
 from consultas.filtros import Filtros
 
@@ -24,7 +25,17 @@ def cifras_con_anterior(f: Filtros) -> tuple[pd.DataFrame, pd.DataFrame | None]:
 
 
 def socios_principales(f: Filtros, n: int = 10) -> pd.DataFrame:
-    """organizacion, sigla, tipo, eventos: las n organizaciones con más eventos."""
+    """organizacion, sigla, tipo, eventos: las n organizaciones con más eventos.
+
+    Con filtro de organización, contadas en numpy con la incidencia de co-participación (ver
+    `coparticipacion.principales`); si no, en SQL (`socios_principales_sql`).
+    """
+    contadas = coparticipacion.principales(f, n)
+    return socios_principales_sql(f, n) if contadas is None else contadas
+
+
+def socios_principales_sql(f: Filtros, n: int = 10) -> pd.DataFrame:
+    """Lo mismo que `socios_principales`, entero en SQL sobre hechos_organizacion (la referencia)."""
     return tabla("socios_principales", f, [int(n)])
 
 

@@ -322,3 +322,19 @@ def test_panorama_de_organizacion_del_corpus(bd_corpus, corpus, monkeypatch):
         for organizacion in frecuentes:
             con_eventos += _comparar_organizacion(f.con(organizacion=()), organizacion, 500, 15) > 0
     assert con_eventos > 0
+
+
+@pytest.mark.parametrize("n", [10, 2, 0])
+def test_socios_principales_en_numpy_y_en_sql_dan_lo_mismo(n, bd_prueba_ruta, monkeypatch):
+    """Con filtro de organización, Resumen cuenta las principales en numpy; la misma tabla que el SQL."""
+    monkeypatch.setenv("ARTICULA_DB", str(bd_prueba_ruta))
+    con_organizacion = [f for f in FILTROS_PRUEBA if f.organizacion] + [
+        Filtros(organizacion=(GORE,), region=("Lima",)), Filtros(organizacion=("No existe",))]
+    for f in con_organizacion:
+        numpy = coparticipacion.principales(f, n)
+        assert numpy is not None, f.descripcion()
+        pd.testing.assert_frame_equal(numpy, resumen.socios_principales_sql(f, n), obj=f.descripcion())
+        pd.testing.assert_frame_equal(resumen.socios_principales(f, n), numpy)
+    assert coparticipacion.principales(Filtros(region=("Lima",)), n) is None  # sin organización: SQL
+    monkeypatch.setattr(coparticipacion, "MAXIMO_EVENTOS_ORGANIZACION", 0)  # demasiados eventos: SQL
+    assert coparticipacion.principales(Filtros(organizacion=(OIM,)), n) is None

@@ -117,7 +117,7 @@ def test_organizaciones_nuevas_en_numpy_y_en_sql_dan_lo_mismo(bd, monkeypatch):
             sql = novedades.organizaciones_nuevas_sql(Filtros(organizacion=(org,)), p, 10)
             pd.testing.assert_frame_equal(numpy, sql)
     assert coparticipacion.organizaciones_nuevas(Filtros(), dt.date(2023, 1, 1), dt.date(2024, 12, 31), 10) is None
-    monkeypatch.setattr(coparticipacion, "MAXIMO_EVENTOS_NUEVAS", 0)  # demasiados eventos: se usa el SQL
+    monkeypatch.setattr(coparticipacion, "MAXIMO_EVENTOS_ORGANIZACION", 0)  # demasiados eventos: se usa el SQL
     f = Filtros(anio_desde=2023, anio_hasta=2023, organizacion=(bp.OIM,))
     assert coparticipacion.organizaciones_nuevas(f, dt.date(2023, 1, 1), dt.date(2023, 12, 31), 10) is None
     assert novedades.organizaciones_nuevas(f).equals(novedades.organizaciones_nuevas_sql(f, novedades.periodo(f), 10))
