@@ -455,6 +455,19 @@ def _con_pocas_organizaciones(inc: _Incidencia, f: Filtros) -> bool:
         sum(len(inc.por_organizacion.posiciones(c)) for c in elegidas) <= MAXIMO_EVENTOS_ORGANIZACION)
 
 
+def cuenta_en_memoria(f: Filtros) -> bool:
+    """Si las consultas de Resumen con estos filtros cuentan las organizaciones en la incidencia (ver arriba)."""
+    return bool(f.organizacion) and _con_pocas_organizaciones(_incidencia(), f)
+
+
+def organizaciones_distintas(ids: np.ndarray) -> int:
+    """Cuántas organizaciones distintas participan en los eventos `ids` (como count(DISTINCT organizacion_id))."""
+    inc = _incidencia()
+    pos, _ = _ubicar(inc, np.asarray(ids, dtype=np.int64))
+    org, _ = _filas_de(inc, pos)
+    return int(np.count_nonzero(np.bincount(org, minlength=len(inc.nombre))))
+
+
 def principales(f: Filtros, n: int) -> pd.DataFrame | None:
     """organizacion, sigla, tipo, eventos: las n organizaciones con más eventos filtrados, como
     socios_principales.sql; None (y quien llama usa el SQL) salvo con filtro de pocas organizaciones."""

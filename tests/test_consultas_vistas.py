@@ -338,3 +338,24 @@ def test_socios_principales_en_numpy_y_en_sql_dan_lo_mismo(n, bd_prueba_ruta, mo
     assert coparticipacion.principales(Filtros(region=("Lima",)), n) is None  # sin organización: SQL
     monkeypatch.setattr(coparticipacion, "MAXIMO_EVENTOS_ORGANIZACION", 0)  # demasiados eventos: SQL
     assert coparticipacion.principales(Filtros(organizacion=(OIM,)), n) is None
+
+
+def test_cifras_en_numpy_y_en_sql_dan_lo_mismo(bd_prueba_ruta, monkeypatch):
+    """Con filtro de organización, las organizaciones de las cifras se cuentan en la incidencia: mismas cifras
+    (también las del periodo anterior) que el SQL."""
+    monkeypatch.setenv("ARTICULA_DB", str(bd_prueba_ruta))
+    con_organizacion = [f for f in FILTROS_PRUEBA if f.organizacion] + [
+        Filtros(organizacion=(GORE,), region=("Lima",)), Filtros(organizacion=("No existe",)),
+        Filtros(organizacion=(OIM, GORE), anio_desde=2024, anio_hasta=2024),
+        Filtros(organizacion=(PNP,), anio_desde=2023, anio_hasta=2024, pais=("Perú",))]
+    assert all(coparticipacion.cuenta_en_memoria(f) for f in con_organizacion)
+    en_numpy = [(resumen.cifras_con_anterior(f), resumen.cifras(f)) for f in con_organizacion]
+    monkeypatch.setattr(coparticipacion, "MAXIMO_EVENTOS_ORGANIZACION", -1)  # fuerza el SQL
+    assert not any(coparticipacion.cuenta_en_memoria(f) for f in con_organizacion)
+    for f, ((actual, anterior), sola) in zip(con_organizacion, en_numpy, strict=True):
+        actual_sql, anterior_sql = resumen.cifras_con_anterior(f)
+        pd.testing.assert_frame_equal(actual, actual_sql, obj=f.descripcion())
+        pd.testing.assert_frame_equal(sola, resumen.cifras(f), obj=f.descripcion())
+        assert (anterior is None) == (anterior_sql is None)
+        if anterior is not None:
+            pd.testing.assert_frame_equal(anterior, anterior_sql, obj=f.descripcion())
