@@ -151,28 +151,25 @@ def clasificar(titulo: str, cuerpo: str) -> Hallazgo | None:
         fuentes += [(o, PESO_CUERPO) for o in oraciones[1:]]
     fuentes = [(texto, peso) for texto, peso in fuentes if texto.strip()]
     hallados = _tipos_en_fuentes([normalizar(texto) for texto, _ in fuentes], tipos)
-    normalizadas = [(texto, h, peso) for (texto, peso), h in zip(fuentes, hallados, strict=True)]
-
-    mejor: tuple[int, int, str, str] | None = None  # (puntaje, -orden, tipo, evidencia)
-    # Solo los tipos con alguna pista (los demás suman 0), en el orden del catálogo.
-    for orden in sorted(set().union(*(hallados for _, hallados, _ in normalizadas))):
-        tipo = tipos.nombres[orden]
-        puntaje = 0
-        evidencia = ""
-        peso_evidencia = 0
-        en_cuerpo = 0
-        for texto, hallados, peso in normalizadas:
-            if orden not in hallados:
-                continue
+    # Una pasada por las fuentes, en orden: por tipo hallado, [puntaje, oraciones del cuerpo, peso de la
+    # evidencia, evidencia] (la evidencia es la primera fuente del mayor peso; el cuerpo suma hasta el tope).
+    estados: dict[int, list] = {}
+    for (texto, peso), en_fuente in zip(fuentes, hallados, strict=True):
+        for orden in en_fuente:
+            estado = estados.get(orden)
+            if estado is None:
+                estados[orden] = estado = [0, 0, 0, ""]
             if peso == PESO_CUERPO:
-                en_cuerpo += 1
-                if en_cuerpo > MAX_ORACIONES_CUERPO:
+                estado[1] += 1
+                if estado[1] > MAX_ORACIONES_CUERPO:
                     continue
-            puntaje += peso
-            if peso > peso_evidencia:
-                evidencia, peso_evidencia = texto, peso
-        if puntaje and (mejor is None or (puntaje, -orden) > mejor[:2]):
-            mejor = (puntaje, -orden, tipo, evidencia)
+            estado[0] += peso
+            if peso > estado[2]:
+                estado[2], estado[3] = peso, texto
+    mejor = None  # (puntaje, -orden, tipo, evidencia): a igual puntaje, el primero del catálogo
+    for orden, (puntaje, _, _, evidencia) in estados.items():
+        if mejor is None or (puntaje, -orden) > mejor[:2]:
+            mejor = (puntaje, -orden, tipos.nombres[orden], evidencia)
     if mejor is None:
         return None
     return Hallazgo(valor=mejor[2], evidencia=" ".join(mejor[3].split()))
