@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from datos.extraccion import fechas
+from datos.extraccion.anclas import coincidencias_desde
 from datos.extraccion.fechas import fecha_evento, inferir_anio, parsear_fecha
 
 
@@ -122,3 +124,60 @@ def test_fechas_nunca_fallan_y_son_validas(texto: str, publicacion: str | None) 
         date.fromisoformat(hallazgo.valor)
     fecha = parsear_fecha(texto)
     assert fecha is None or isinstance(fecha, date)
+
+
+_BLANCOS = st.sampled_from([" ", "  ", "\n", "\u00a0", "\u2028", " \t"])
+_FRASES_RELATIVAS = st.sampled_from(
+    ["el día de hoy", "EL DIA DE HOY", "el día de ayer", "en la fecha", "presentó a la fecha", "firmaron a la fecha",
+     "hasta hoy", "hoy en día", "esta mañana", "ESTA noche", "eſta tarde", "Ayer"]
+)
+_TEXTO_RELATIVO = st.lists(
+    st.tuples(
+        st.one_of(
+            st.sampled_from(
+                ["el", "El", "día", "de", "hoy", "HOY", "ayer", "en", "la", "fecha", "a", "esta", "mañana", "K",
+                 "İ", "٣", "—", "x", "_", "estado", "fechas", "hoyo", "3"]
+            ),
+            st.tuples(_FRASES_RELATIVAS, _BLANCOS).map(lambda f: f[0].replace(" ", f[1])),
+        ),
+        st.sampled_from(["", " ", "  ", "\n", "\u00a0", ", ", ".", "¿"]),
+    ),
+    max_size=10,
+).map(lambda xs: "".join(a + b for a, b in xs))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTO_RELATIVO)
+def test_relativas_solo_donde_empieza_la_raiz_igual_que_en_todo_el_texto(texto: str) -> None:
+    if "\u017f" in texto:  # con «ſ», _candidatas recorre el texto entero
+        return
+    bajo = fechas._en_bytes(texto).lower()
+    for (_, patron, _), (raiz, previas) in zip(fechas._RELATIVAS, fechas._ANCLAS_RELATIVAS, strict=True):
+        rapido = coincidencias_desde(patron, texto, fechas._inicios_relativa(texto, bajo, raiz, previas))
+        assert [(m.span(), m.group(0)) for m in rapido] == [(m.span(), m.group(0)) for m in patron.finditer(texto)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTO_RELATIVO)
+def test_candidatas_relativas_como_recorrer_el_texto_con_cada_regex(texto: str) -> None:
+    # Sin meses en el vocabulario, todas las candidatas son relativas (con «ſ» también: ahí no hay atajo).
+    publicacion = date(2024, 5, 3)
+    esperadas = sorted(
+        (
+            (m.start(), m.end(), publicacion + timedelta(days=dias))
+            for palabra, patron, dias in fechas._RELATIVAS
+            if palabra.decode() in texto.lower()
+            for m in patron.finditer(texto)
+        ),
+        key=lambda c: c[0],
+    )
+    assert [(c.inicio, c.fin, c.fecha) for c in fechas._candidatas(texto, publicacion)] == esperadas
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["٣", "—", "?", "¿", "“", "12", "x", "é", "😀", "\ud800", "Ⅻ", "²", " "]), max_size=12))
+def test_bytes_de_fechas_marcan_las_mismas_cifras_que_el_manejador(trozos: list[str]) -> None:
+    texto = "".join(trozos)
+    crudo = fechas._en_bytes(texto)
+    assert len(crudo) == len(texto)
+    assert crudo.translate(fechas._DIGITOS) == texto.encode("latin-1", fechas._EN_BYTES).translate(fechas._DIGITOS)

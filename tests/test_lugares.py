@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from datos.extraccion import catalogos, encabezado, fechas, limpieza
+from datos.extraccion import catalogos, encabezado, fechas, limpieza, lugares
 from datos.extraccion.lectura import leer
 from datos.extraccion.lugares import ubicar
 from tests.conftest import NOTAS, RAIZ
@@ -173,3 +173,63 @@ def test_ciudades_con_articulo(texto, oficina, pais):
 def test_mision_desconocida_no_arrastra_el_resto_de_la_oracion():
     texto = "El Consulado del Perú en Ciudad Inventada participó en una reunión con autoridades."
     assert ubicar(texto, texto).oficina == "Consulado del Perú en Ciudad Inventada"
+
+
+# --- Atajos de velocidad: lo mismo que la forma simple que reemplazan ---------------------------------------
+
+_TROZOS_LUGAR = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["Los", "Ángeles", "La", "Paz", "Haya", "Buenos", "Aires", "Nueva", "York", "San", "Pablo", "Lima",
+             "Madre", "de", "Dios", "Estado", "la", "Ciudad", "del", "Vaticano", "Perú", "Peru", "Chile", "participa",
+             "´", "¨", "\u0301", "ﬁ", "İ", "ΟΔΟΣ", "Ñandú", "x", "ÁFRICA", "á", "Ginebra", "Oficina", "las", "en",
+             "Naciones", "Unidas", "Provincia", "Constitucional", "Callao"]
+        ),
+        st.sampled_from([" ", "  ", "\u00a0", "\n", "\t"]),
+    ),
+    max_size=9,
+).map(lambda xs: "".join(a + b for a, b in xs))
+
+
+def _resolver_lugar_referencia(lugar: str, indice) -> tuple:
+    palabras = lugar.split()
+    for n in range(len(palabras), 0, -1):
+        candidato = " ".join(palabras[:n])
+        clave = catalogos.normalizar(candidato)
+        if clave in indice.misiones:
+            return candidato, indice.misiones[clave], indice.misiones[clave][0].get("pais") or None
+        if clave in indice.paises:
+            pais = indice.paises[clave]
+            return pais, list(indice.misiones_por_pais.get(pais, [])), pais
+        if clave in indice.departamentos:
+            return candidato, [], "Perú"
+    return lugar, [], None
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TROZOS_LUGAR)
+@example("´ Chile participa en la feria")  # una palabra que normalizar borra: el prefijo vacío sigue
+@example("La Paz\u00a0ﬁ Bolivia")
+def test_resolver_lugar_igual_que_probar_todos_los_prefijos(lugar: str) -> None:
+    indice = lugares._catalogo()
+    assert lugares._resolver_lugar(lugar, indice) == _resolver_lugar_referencia(lugar, indice)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                ["ciudad", "Ciudades", "LOCALIDAD", "comunidad", "distrito", "provincia", "poblado", "territorio",
+                 "Territorio", "lado", "peruana", "PERUANOS", "peruano", "nacional", "noperuano", "xlado", "İ", "ſ",
+                 "K", "—", "٣", "Cusco", "Lima", "la", "_", "é"]
+            ),
+            st.sampled_from(["", " ", "  ", "\n", "\u00a0", "\u2028", ", ", "."]),
+        ),
+        max_size=12,
+    ).map(lambda xs: "".join(a + b for a, b in xs))
+)
+def test_cues_peru_igual_que_la_regex_en_todo_el_texto(texto: str) -> None:
+    esperado = [(m.span(), m.groupdict()) for m in lugares._CUE_PERU.finditer(texto)]
+    assert [(m.span(), m.groupdict()) for m in lugares._cues_peru(texto)] == esperado
+

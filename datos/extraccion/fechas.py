@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -65,6 +66,17 @@ _RELATIVAS: list[tuple[bytes, re.Pattern[str], int]] = [  # (palabra para descar
     (b"esta ", re.compile(r"[eE](?<!\w.)(?i:sta\s+(?:mañana|tarde|noche)\b)"), 0),
     # \b(?:el\s+d[ií]a\s+de\s+)?ayer\b
     (b"ayer", re.compile(r"[eEaA](?<!\w.)(?i:(?<=e)l\s+d[ií]a\s+de\s+ayer\b|(?<=a)yer\b)"), -1),
+]
+# Por cada patrón de _RELATIVAS: la raíz que toda coincidencia contiene (en minúsculas ASCII) y cuántas palabras,
+# separadas por blancos, la preceden en ella («el día de hoy»: 3). Con eso la regex se prueba solo donde puede
+# empezar (ver _inicios_relativa) y no en cada carácter del cuerpo.
+_ANCLAS_RELATIVAS: list[tuple[bytes, tuple[int, ...]]] = [
+    (b"hoy", (3,)),
+    (b"fecha", (2,)),
+    (b"fecha", (2,)),
+    (b"hoy", (0,)),
+    (b"esta", (0,)),  # no «esta »: el blanco de la regex puede ser "\n" o NBSP
+    (b"ayer", (0, 3)),
 ]
 
 # Contexto previo que indica una fecha ajena a la actividad (planes, normas, historia).
@@ -179,8 +191,19 @@ codecs.register_error(_EN_BYTES, _cifras_fuera_de_latin1)
 
 
 def _en_bytes(cuerpo: str) -> bytes:
-    """Un byte por carácter: Latin-1 tal cual; fuera de Latin-1, "0" las cifras y "\x00" lo demás."""
-    return cuerpo.encode("latin-1", _EN_BYTES)
+    """Un byte por carácter: Latin-1 tal cual; fuera de Latin-1, "0" las cifras y "?" o "\x00" lo demás.
+
+    Casi ningún texto tiene cifras fuera de Latin-1, y el manejador en Python de cada carácter que no lo es (una
+    raya, unas comillas tipográficas) cuesta más que codificar: se codifica con "replace" (en C, "?" por carácter)
+    y solo si uno de esos "?" es una cifra se vuelve a codificar con _cifras_fuera_de_latin1.
+    """
+    crudo = cuerpo.encode("latin-1", "replace")
+    donde = crudo.find(b"?")
+    while donde >= 0:
+        if cuerpo[donde] != "?" and cuerpo[donde].isdecimal():
+            return cuerpo.encode("latin-1", _EN_BYTES)
+        donde = crudo.find(b"?", donde + 1)
+    return crudo
 
 
 def _inicios(cuerpo: str, crudo: bytes | None = None) -> tuple[list[int], list[int]]:
@@ -209,6 +232,29 @@ def _inicios(cuerpo: str, crudo: bytes | None = None) -> tuple[list[int], list[i
     return rango, fecha
 
 
+def _inicios_relativa(cuerpo: str, bajo: bytes, raiz: bytes, previas: tuple[int, ...]) -> list[int]:
+    r"""Dónde puede empezar una expresión relativa que contiene `raiz` precedida por `previas` palabras.
+
+    Las regex de _RELATIVAS recorrían el cuerpo entero (en texto no Latin-1, carácter por carácter), y casi todas
+    empiezan por e/E: se probaban en cada «e» del texto. Aquí bytes.find halla la raíz en C y se retrocede
+    palabra a palabra (\s+ y \w+, como en la regex; la primera empieza donde no sigue a \w): ese es el único
+    inicio posible de la coincidencia que contiene esa raíz. Un inicio de más no cambia las coincidencias.
+    """
+    inicios = set()
+    donde = bajo.find(raiz)
+    while donde >= 0:
+        for n in previas:
+            inicio = donde
+            for _ in range(n):
+                inicio = _palabra_previa(cuerpo, inicio - 1)
+                if inicio < 0:
+                    break
+            if inicio >= 0:
+                inicios.add(inicio)
+        donde = bajo.find(raiz, donde + 1)
+    return sorted(inicios)
+
+
 def _coincidencias(patron: re.Pattern[str], texto: str, inicios: list[int] | None) -> list[re.Match[str]]:
     """= list(patron.finditer(texto)) si toda coincidencia empieza en `inicios` (patrones sin coincidencias vacías)."""
     if inicios is None:
@@ -233,10 +279,16 @@ def _candidatas(cuerpo: str, publicacion: date | None) -> list[_Candidata]:
         # = palabra in cuerpo.lower(): fuera de ASCII solo İ y K (signo Kelvin) dan una letra ASCII en minúscula
         # (i, k), que ninguna palabra tiene; bytes.lower() cambia solo ASCII y no recorre la tabla Unicode.
         bajo = crudo.lower()
-        for palabra, patron, dias in _RELATIVAS:
+        # «ſ» es la única letra que IGNORECASE iguala a una de las raíces (a «s») y que no pasa a ella en `bajo`.
+        sin_anclas = "\u017f" in cuerpo
+        for (palabra, patron, dias), (raiz, previas) in zip(_RELATIVAS, _ANCLAS_RELATIVAS, strict=True):
             if bajo.find(palabra) < 0:  # no `in`: con bytes, prueba antes el argumento como entero (un TypeError)
                 continue
-            for m in patron.finditer(cuerpo):
+            if sin_anclas:
+                halladas: Iterable[re.Match[str]] = patron.finditer(cuerpo)
+            else:
+                halladas = coincidencias_desde(patron, cuerpo, _inicios_relativa(cuerpo, bajo, raiz, previas))
+            for m in halladas:
                 candidatas.append(_Candidata(m.start(), m.end(), publicacion + timedelta(days=dias)))
     return sorted(candidatas, key=lambda c: c.inicio)
 

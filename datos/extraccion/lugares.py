@@ -72,7 +72,7 @@ _LETRAS_RARAS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 # Toda coincidencia de _CUE_PERU (y de _MISION: ver _INICIOS_OFICINA) empieza (en minúsculas) por una de estas
 # raíces, a comienzo de palabra: con Aho–Corasick se hallan en una pasada las pocas posiciones donde vale la pena
-# intentar la regex entera.
+# intentar la regex entera. (_region_peru usa _cues_peru, más barata; esta es la forma general.)
 _INICIOS_CUE_PERU = automata_de_grupos((
     "ciudad", "localidad", "comunidad", "distrito", "provincia", "poblado", "territorio", "lado"
 ),)
@@ -170,6 +170,8 @@ class _Indice:
     ode: dict[str, dict] = field(default_factory=dict)  # lugar → fila de oficina desconcentrada
     misiones: dict[str, list[dict]] = field(default_factory=dict)  # lugar/alias → filas de misión
     misiones_por_pais: dict[str, list[dict]] = field(default_factory=dict)  # país → filas (orden de `misiones`)
+    # Las primeras 0, 1, 2... palabras de cada clave de `misiones`, `paises` y `departamentos` (ver _resolver_lugar).
+    prefijos: set[str] = field(default_factory=set)
     patron_departamentos: _Nombres | None = None
     patron_paises: _Nombres | None = None
     patron_misiones: _Nombres | None = None
@@ -218,6 +220,9 @@ def _indice(carpeta: str) -> _Indice:
     for filas in indice.misiones.values():
         for fila in filas:
             indice.misiones_por_pais.setdefault(fila.get("pais"), []).append(fila)
+    for clave in [*indice.misiones, *indice.paises, *indice.departamentos]:
+        palabras = clave.split(" ")  # normalizar ya colapsó los espacios
+        indice.prefijos.update(" ".join(palabras[:n]) for n in range(len(palabras) + 1))  # con "" (n = 0)
     indice.patron_departamentos = _patron(list(_originales("departamentos", ("departamento", "capital"))))
     indice.patron_paises = _patron(list(_originales("paises", ("pais",))))
     indice.patron_misiones = _patron(
@@ -315,9 +320,20 @@ def _mayuscula_inicial(texto: str) -> bool:
 def _resolver_lugar(lugar: str, indice: _Indice) -> tuple[str, list[dict], str | None]:
     """(nombre del lugar, filas de misión, país) probando prefijos cada vez más cortos."""
     palabras = lugar.split()
-    for n in range(len(palabras), 0, -1):
+    # El lugar que captura _MISION suele llevarse el resto de la oración ("Dinamarca participa en ceremonia..."):
+    # en vez de normalizar cada prefijo, del más largo al más corto, se normalizan de menor a mayor mientras sean
+    # el comienzo de alguna clave. Es lo mismo porque normalizar va carácter a carácter y colapsa los blancos:
+    # normalizar(prefijo de n + 1 palabras) = normalizar(prefijo de n) [+ " " + lo que aporta la palabra n + 1],
+    # así que si un prefijo no empieza ninguna clave, ninguno más largo es una clave.
+    claves: list[str] = []
+    for n in range(1, len(palabras) + 1):
+        clave = normalizar(" ".join(palabras[:n]))
+        if clave not in indice.prefijos:
+            break
+        claves.append(clave)
+    for n in range(len(claves), 0, -1):
         candidato = " ".join(palabras[:n])
-        clave = normalizar(candidato)
+        clave = claves[n - 1]
         if clave in indice.misiones:
             return candidato, indice.misiones[clave], indice.misiones[clave][0].get("pais") or None
         if clave in indice.paises:
@@ -447,9 +463,44 @@ def _departamentos(texto: str, indice: _Indice, con_preposicion: bool = False) -
     return hallados
 
 
+def _cues_peru(texto: str) -> list[re.Match[str]]:
+    """= list(_CUE_PERU.finditer(texto)), probando la regex solo delante de «peruan» y en «territorio».
+
+    Toda coincidencia contiene una de esas dos palabras (en minúsculas o no): «territorio» donde empieza, y
+    «peruan» tras la raíz y sus blancos, así que empieza en la palabra anterior. bytes.find las halla en C, y la
+    mayoría de las notas no las tiene: sin ellas no se recorre el texto con el autómata de las ocho raíces.
+    """
+    if any(rara in texto for rara in _LETRAS_RARAS):
+        return list(_CUE_PERU.finditer(texto))
+    # Un byte por carácter (lo que no es Latin-1 pasa a "?"); bytes.lower() solo cambia ASCII, y con IGNORECASE
+    # ninguna otra letra (salvo las raras) iguala a las de «peruan» o «territorio».
+    bajo = texto.encode("latin-1", "replace").lower()
+    inicios = []
+    for palabra, en_la_previa in ((b"peruan", True), (b"territorio", False)):
+        donde = bajo.find(palabra)
+        while donde >= 0:
+            inicio = _palabra_previa(texto, donde) if en_la_previa else donde
+            if inicio >= 0:
+                inicios.append(inicio)
+            donde = bajo.find(palabra, donde + len(palabra))
+    return coincidencias_desde(_CUE_PERU, texto, sorted(set(inicios))) if inicios else []
+
+
+def _palabra_previa(texto: str, fin: int) -> int:
+    r"""Inicio de la palabra (\w+) que antecede a `fin` separada por blancos (\s+); -1 si no hay blanco antes."""
+    j = fin - 1
+    if j < 0 or not texto[j].isspace():
+        return -1
+    while j >= 0 and texto[j].isspace():
+        j -= 1
+    while j >= 0 and _es_palabra(texto[j]):
+        j -= 1
+    return j + 1
+
+
 def _region_peru(texto: str, indice: _Indice) -> tuple[str, str] | None:
     """Departamento de la oración que dice que la actividad fue en el Perú ("ciudad peruana")."""
-    for m in _iterar(_CUE_PERU, _INICIOS_CUE_PERU, texto):
+    for m in _cues_peru(texto):
         oracion = oracion_de(texto, m.start(), m.end())
         hallados = _departamentos(oracion, indice)
         if hallados:
@@ -556,9 +607,11 @@ def _sede_central(titulo: str, cuerpo: str, primero: str, indice: _Indice) -> Ub
             ubicacion.evidencia_region = exterior[1]
             return ubicacion
     for texto, con_preposicion in ((titulo, False), (inicio, True)):
-        if con_preposicion and not _departamentos(texto, indice, con_preposicion=True):
+        todos = _departamentos(texto, indice)
+        # = not _departamentos(texto, indice, con_preposicion=True), sin volver a buscar los nombres en el texto
+        if con_preposicion and not any(_PREPOSICION_LUGAR.search(texto[max(0, d[1] - 40) : d[1]]) for d in todos):
             continue
-        hallados = {d[0] for d in _departamentos(texto, indice)}  # "en Puno y Puerto Maldonado": ambiguo
+        hallados = {d[0] for d in todos}  # "en Puno y Puerto Maldonado": ambiguo
         if len(hallados) == 1:
             ubicacion.region = hallados.pop()
             ubicacion.evidencia_region = texto
