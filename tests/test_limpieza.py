@@ -59,3 +59,8 @@ def test_titulo_dado_aparte_y_sin_encabezado() -> None:
 def test_texto_vacio() -> None:
     limpia = limpiar("")
     assert (limpia.titulo, limpia.texto, limpia.cuerpo) == ("", "", "")
+
+
+def test_colofon_con_otras_grafias_se_quita() -> None:
+    for colofon in ("ESTA NOTICIA PERTENECE AL COMPENDIO Mesa", "compendio: Mesa de Trabajo"):
+        assert limpiar(f"Título\n{PARRAFO}\n{colofon}").cuerpo == PARRAFO
