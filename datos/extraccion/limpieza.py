@@ -46,10 +46,12 @@ _ESPACIOS_DOBLES = re.compile(r" {2,}")
 _PARRAFO_MINIMO = 40  # caracteres: por debajo, repetir una línea no es "párrafo doble"
 _PIE_MAXIMO = 90  # caracteres de un pie de foto
 _SIMILITUD_TITULO = 85
+_DIFERENCIA_DE_LARGO = 0.16  # 1 − 85/100, con margen para el redondeo de fuzz.ratio
 
 
 def _lineas(texto: str) -> list[str]:
-    texto = texto.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in texto:  # una búsqueda de un carácter; replace("\r\n") busca dos aunque no haya ninguno
+        texto = texto.replace("\r\n", "\n").replace("\r", "\n")
     for invisible, reemplazo in _INVISIBLES:
         if invisible in texto:
             texto = texto.replace(invisible, reemplazo)
@@ -130,7 +132,14 @@ def limpiar(texto: str, titulo: str | None = None) -> NotaLimpia:
             titulo_visto = True
         elif conteo[clave] >= 2 and _es_pie_de_foto(linea) and not linea_etiqueta(linea):
             continue  # pie de foto corto repetido ("Braga" ×4)
-        elif i < fin_cabecera and _es_pie_de_foto(linea) and fuzz.ratio(clave, clave_titulo) >= _SIMILITUD_TITULO:
+        elif (
+            i < fin_cabecera
+            and _es_pie_de_foto(linea)
+            # fuzz.ratio = 100·(1 − indel/suma de largos) con indel ≥ la diferencia de largos: si esta pasa de
+            # _DIFERENCIA_DE_LARGO de la suma, no llega a _SIMILITUD_TITULO y no se calcula.
+            and abs(len(clave) - len(clave_titulo)) <= _DIFERENCIA_DE_LARGO * (len(clave) + len(clave_titulo))
+            and fuzz.ratio(clave, clave_titulo) >= _SIMILITUD_TITULO
+        ):
             continue  # variante del título como pie de foto, antes del encabezado
         elif len(clave) >= _PARRAFO_MINIMO and clave in vistos:
             continue  # párrafo impreso dos veces
