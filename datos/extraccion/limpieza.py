@@ -134,10 +134,10 @@ def limpiar(texto: str, titulo: str | None = None) -> NotaLimpia:
             continue  # pie de foto corto repetido ("Braga" ×4)
         elif (
             i < fin_cabecera
-            and _es_pie_de_foto(linea)
             # fuzz.ratio = 100·(1 − indel/suma de largos) con indel ≥ la diferencia de largos: si esta pasa de
             # _DIFERENCIA_DE_LARGO de la suma, no llega a _SIMILITUD_TITULO y no se calcula.
             and abs(len(clave) - len(clave_titulo)) <= _DIFERENCIA_DE_LARGO * (len(clave) + len(clave_titulo))
+            and _es_pie_de_foto(linea)
             and fuzz.ratio(clave, clave_titulo) >= _SIMILITUD_TITULO
         ):
             continue  # variante del título como pie de foto, antes del encabezado
