@@ -52,3 +52,19 @@ def test_la_fecha_impresa_gana_a_la_declarada() -> None:
 
 def test_fecha_imposible_en_el_encabezado_es_nula() -> None:
     assert leer("Título\n31 de febrero de 2024 - 10:00 a. m.\nNota Informativa 1-24\n").fecha_publicacion is None
+
+
+def test_grafias_de_los_inicios_de_cabecera_son_todas_las_de_re() -> None:
+    """INICIOS_DE_CABECERA lista, por letra, todo carácter que re.IGNORECASE iguala (si faltara uno, se saltaría
+    una línea de cabecera)."""
+    import re
+    import sys
+
+    from datos.extraccion.encabezado import INICIOS_DE_CABECERA, _grafias
+
+    todos = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
+    for letra in "ncfolumaijvsád":  # las de «no», «co», «fo» y los dos primeros caracteres de cada día
+        assert sorted(re.findall(f"(?i){letra}", todos)) == sorted(_grafias(letra)), letra
+    for linea in ("Nota Informativa 1275 – 23", "comunicado", "FOTOLEYENDA 1-24", "lunes, 3 de mayo de 2021",
+                  "Miércoles 5 de mayo de 2021", "ſábado 8 de mayo de 2021", "DOMINGO 9 de mayo de 2021"):
+        assert linea[:2] in INICIOS_DE_CABECERA, linea

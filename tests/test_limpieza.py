@@ -59,3 +59,16 @@ def test_titulo_dado_aparte_y_sin_encabezado() -> None:
 def test_texto_vacio() -> None:
     limpia = limpiar("")
     assert (limpia.titulo, limpia.texto, limpia.cuerpo) == ("", "", "")
+
+
+def test_colofon_con_otras_grafias_se_quita() -> None:
+    for colofon in ("ESTA NOTICIA PERTENECE AL COMPENDIO Mesa", "compendio: Mesa de Trabajo"):
+        assert limpiar(f"Título\n{PARRAFO}\n{colofon}").cuerpo == PARRAFO
+
+
+def test_variante_del_titulo_como_pie_antes_del_encabezado_se_quita() -> None:
+    variante = "Cancilleria Tumbes lidera la segunda reunion multisectorial"
+    texto = f"{TITULO}\n{variante}\n10 de diciembre de 2025 - 1:36 p. m.\nNota Informativa 1583-25\n{PARRAFO}"
+    limpia = limpiar(texto)
+    assert variante not in limpia.texto
+    assert limpia.cuerpo == PARRAFO

@@ -55,6 +55,25 @@ LINEAS_CABECERA = 15
 _INICIO_ETIQUETA = frozenset("ncfNCF")
 _INICIO_FECHA = frozenset("lmjvsdLMJVSDſ")
 
+# Con re.IGNORECASE, las letras que igualan a otras además de su mayúscula (las de las etiquetas y días).
+_OTRAS_GRAFIAS = {"i": "İı", "s": "ſ"}
+
+
+def _grafias(letra: str) -> str:
+    return letra + letra.upper() + _OTRAS_GRAFIAS.get(letra, "")
+
+
+# Dos primeros caracteres posibles de una línea que calza con alguna regex de `marcas` y no empieza por blanco ni
+# cifra: la etiqueta empieza por «no», «co» o «fo» y la fecha sin cifra delante, por un día de la semana. Casi
+# ninguna línea del cuerpo («La», «El», «Se»...) los tiene: quien recorre líneas sin blancos en los bordes salta
+# `marcas` (la caché y sus regex) si `linea[:2]` no está aquí y `linea[:1]` no es cifra.
+INICIOS_DE_CABECERA = frozenset(
+    a + b
+    for inicio in ("no", "co", "fo", "lu", "ma", "mi", "ju", "vi", "sa", "sá", "do")
+    for a in _grafias(inicio[0])
+    for b in _grafias(inicio[1])
+)
+
 
 @lru_cache(maxsize=1024)
 def marcas(linea: str) -> tuple[re.Match[str] | None, re.Match[str] | None, re.Match[str] | None]:
@@ -105,37 +124,33 @@ def es_linea_cabecera(linea: str) -> bool:
     return bool(linea_fecha(linea) or linea_numerada(linea) or linea_etiqueta(linea))
 
 
-# Separadores de línea de str.splitlines además de "\n": sin ellos, las líneas se cortan con str.find.
-_OTROS_SALTOS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
-
-
 def _lineas_cabecera(texto: str) -> Iterator[str]:
     """Las primeras LINEAS_CABECERA líneas no vacías (sin blancos en los bordes), de a una.
 
     Perezosa: `leer` deja de pedir líneas cuando ya halló todo, y no se parte el resto del texto.
     """
-    if any(salto in texto for salto in _OTROS_SALTOS):
-        lineas = (linea.strip() for linea in texto.splitlines())
-    else:
-        lineas = _por_saltos(texto)
+    # Separadores de línea de str.splitlines además de "\n" (casi nunca están): sin ellos, se corta con str.find.
+    # Un `in` por separador, no any() sobre una tupla: el generador costaba el doble que las búsquedas.
+    if (
+        "\r" in texto or "\x0b" in texto or "\x0c" in texto or "\x1c" in texto or "\x1d" in texto
+        or "\x1e" in texto or "\x85" in texto or "\u2028" in texto or "\u2029" in texto
+    ):
+        no_vacias = [linea for linea in map(str.strip, texto.splitlines()) if linea]
+        yield from no_vacias[:LINEAS_CABECERA]
+        return
     vistas = 0
-    for linea in lineas:
+    inicio = 0
+    while True:
+        fin = texto.find("\n", inicio)
+        linea = (texto[inicio:fin] if fin >= 0 else texto[inicio:]).strip()
         if linea:
             yield linea
             vistas += 1
             if vistas == LINEAS_CABECERA:
                 return
-
-
-def _por_saltos(texto: str) -> Iterator[str]:
-    """= (linea.strip() for linea in texto.split("\n")), sin partir el texto entero de antemano."""
-    inicio = 0
-    fin = texto.find("\n")
-    while fin >= 0:
-        yield texto[inicio:fin].strip()
+        if fin < 0:
+            return
         inicio = fin + 1
-        fin = texto.find("\n", inicio)
-    yield texto[inicio:].strip()
 
 
 # Lo que FECHA_ES exige entre el mes y el año para llevarse el año (LINEA_FECHA lo deja opcional).
@@ -166,6 +181,8 @@ def leer(texto: str, fecha_declarada: str | None = None) -> Encabezado:
     cabecera = Encabezado()
     tipo_suelto: str | None = None
     for linea in _lineas_cabecera(texto or ""):
+        if linea[:2] not in INICIOS_DE_CABECERA and not linea[:1].isdecimal():
+            continue  # marcas(linea) sería (None, None, None): la línea no cambia nada
         numerada, suelta, con_fecha = marcas(linea)
         if numerada and cabecera.numero_nota is None:
             cabecera.tipo_nota = tipo_canonico(numerada.group("etiqueta"))
