@@ -16,7 +16,7 @@ import ahocorasick
 from datos.extraccion import catalogos
 from datos.extraccion.catalogos import dividir_lista, normalizar
 from datos.extraccion.modelos import Hallazgo
-from datos.extraccion.oraciones import dividir
+from datos.extraccion.oraciones import colapsar, dividir, oracion_en
 
 PESO_TITULO = 3
 PESO_PRIMERA_ORACION = 2
@@ -32,6 +32,9 @@ class _Tipos:
     automata: ahocorasick.Automaton | None  # literal → ((orden, es_prefijo), ...)
     # " " + literal con lo que no es \w como espacio → (largo, ((literal, destinos), ...)): ver `_tipos_en_fuentes`.
     bordes: ahocorasick.Automaton | None = None
+    # Si `bordes` sirve también sobre el texto entero (ver `_por_posicion`): ninguna llave tiene dos espacios seguidos
+    # (no puede saltar de una oración a otra ni cruzar un tramo de blancos) y ningún literal lleva "?".
+    por_posicion: bool = False
 
 
 def _literal(palabra: str) -> tuple[str, bool]:
@@ -58,6 +61,7 @@ def _tipos(carpeta: str) -> _Tipos:
                     literales[literal].append((orden, prefijo))
     automata = None
     bordes = None
+    por_posicion = False
     if literales:
         automata = ahocorasick.Automaton()
         for literal, destinos in literales.items():
@@ -72,7 +76,8 @@ def _tipos(carpeta: str) -> _Tipos:
             for llave, entradas in por_llave.items():
                 bordes.add_word(llave, (len(llave), tuple(entradas)))
             bordes.make_automaton()
-    return _Tipos(tuple(nombres), automata, bordes)
+            por_posicion = not any("  " in llave for llave in por_llave) and not any("?" in x for x in literales)
+    return _Tipos(tuple(nombres), automata, bordes, por_posicion)
 
 
 def _es_palabra(c: str) -> bool:
@@ -141,20 +146,112 @@ def _tipos_en_fuentes(planos: list[str], tipos: _Tipos) -> list[set[int]]:
     return hallados
 
 
-def clasificar(titulo: str, cuerpo: str) -> Hallazgo | None:
-    """El tipo de actividad más probable, con la oración que lo sugiere; None si nada calza."""
-    tipos = _tipos(str(catalogos.carpeta()))
-    oraciones = dividir(cuerpo or "")
-    fuentes = [(titulo or "", PESO_TITULO)]
+# Signos fuera de Latin-1 que `normalizar` deja iguales y no son \w ni blancos: en el texto entero pasan a "?" (otro
+# signo igual de inerte para las llaves y los literales, que no lo llevan) para poder codificarlo en Latin-1.
+_SIGNOS = tuple(s for s in "“”‘’–—•" if normalizar(f"a{s}a") == f"a{s}a")
+_MARCA = 1  # byte de lo que `_PLANO` no sabe plegar: con uno, el texto va por oraciones
+
+
+def _tablas_de_plegado() -> tuple[bytes, bytes]:
+    r"""Byte Latin-1 → su carácter en `normalizar` (`_PLANO`) y lo mismo con lo que no es \w como espacio (`_LLAVES`).
+
+    Salen de `normalizar` mismo, carácter por carácter entre letras. " " y "\n" se conservan en el plano (el salto
+    no calza con ningún literal: ninguna coincidencia cruza de una línea a otra); los demás blancos (que `normalizar`
+    colapsa) y lo que no da un solo carácter Latin-1 llevan la marca.
+    """
+    plano = bytearray(256)
+    llaves = bytearray(256)
+    for b in range(256):
+        c = chr(b)
+        n = normalizar(f"a{c}a")
+        if c in " \n":
+            plano[b], llaves[b] = b, 32
+        elif b == _MARCA or c.isspace() or len(n) != 3 or n[1] > "\xff" or n[1].isspace():
+            plano[b] = llaves[b] = _MARCA
+        else:
+            plano[b] = ord(n[1])
+            llaves[b] = ord(n[1]) if _es_palabra(n[1]) else 32
+    return bytes(plano), bytes(llaves)
+
+
+_PLANO, _LLAVES = _tablas_de_plegado()
+
+
+def _por_posicion(titulo: str, cuerpo: str, tipos: _Tipos) -> list[tuple[int, object, set[int]]] | None:
+    r"""= `_por_oracion`, con una sola pasada por el título y el cuerpo enteros, sin partirlos ni normalizarlos.
+
+    El texto se pliega carácter por carácter (mismas posiciones) y cada coincidencia se ubica en su oración con
+    `oraciones.oracion_en` (solo las pocas que calzan). Es lo mismo que normalizar oración por oración si no hay
+    tramos de blancos que `normalizar` colapsaría dentro de una oración: sin "  " ni otros blancos que " " y "
+",
+    solo quedan los saltos tras una abreviatura, que siguen a un punto y ninguna llave (sin dos espacios) salva.
+    None si el texto no cumple eso (o trae caracteres que la tabla no pliega): entonces va por oraciones.
+    """
+    con_titulo = bool(titulo.strip())
+    if not tipos.por_posicion or (con_titulo and "\n" in titulo):
+        return None
+    texto = f" {titulo}\n{cuerpo}" if con_titulo else f" {cuerpo}"  # el espacio inicial: las llaves empiezan por " "
+    if "  " in texto[1:]:
+        return None
+    for signo in _SIGNOS:
+        if signo in texto:
+            texto = texto.replace(signo, "?")
+    try:
+        crudo = texto.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+    llaves = crudo.translate(_LLAVES)
+    if _MARCA in llaves:
+        return None
+    plano = crudo.translate(_PLANO).decode("latin-1")
+    base = len(texto) - len(cuerpo)  # posición del cuerpo en `plano`
+    primera = len(cuerpo) - len(cuerpo.lstrip())  # en el cuerpo: su primer carácter no blanco está en la 1.ª oración
+    largo = len(plano)
+    fuentes: dict[object, tuple[int, object, set[int]]] = {}  # fuente → (peso, evidencia, órdenes); en orden
+    for fin_llave, (n, entradas) in tipos.bordes.iter(llaves.decode("latin-1")):
+        inicio = fin_llave - n + 2  # primer carácter del literal (tras el espacio de la llave)
+        for literal, destinos in entradas:
+            fin = inicio + len(literal) - 1
+            if not plano.startswith(literal, inicio):
+                continue  # la llave igualó puntuación (o un salto de línea) con espacio
+            ordenes = _ordenes_que_calzan(plano, inicio, fin, largo, destinos)
+            if not ordenes:
+                continue
+            if inicio < base:
+                fuente, peso, evidencia = "titulo", PESO_TITULO, titulo
+            else:
+                fuente = evidencia = oracion_en(cuerpo, inicio - base)
+                peso = PESO_PRIMERA_ORACION if fuente[0] <= primera else PESO_CUERPO
+            if fuente not in fuentes:
+                fuentes[fuente] = (peso, evidencia, set())
+            fuentes[fuente][2].update(ordenes)
+    return list(fuentes.values())
+
+
+def _por_oracion(titulo: str, cuerpo: str, tipos: _Tipos) -> list[tuple[int, object, set[int]]]:
+    """(peso, evidencia, órdenes de los tipos hallados) de cada fuente: el título y cada oración del cuerpo."""
+    oraciones = dividir(cuerpo)
+    fuentes = [(titulo, PESO_TITULO)]
     if oraciones:
         fuentes.append((oraciones[0], PESO_PRIMERA_ORACION))
         fuentes += [(o, PESO_CUERPO) for o in oraciones[1:]]
     fuentes = [(texto, peso) for texto, peso in fuentes if texto.strip()]
     hallados = _tipos_en_fuentes([normalizar(texto) for texto, _ in fuentes], tipos)
+    return [(peso, texto, en_fuente) for (texto, peso), en_fuente in zip(fuentes, hallados, strict=True)]
+
+
+def clasificar(titulo: str, cuerpo: str) -> Hallazgo | None:
+    """El tipo de actividad más probable, con la oración que lo sugiere; None si nada calza."""
+    tipos = _tipos(str(catalogos.carpeta()))
+    titulo = titulo or ""
+    cuerpo = cuerpo or ""
+    fuentes = _por_posicion(titulo, cuerpo, tipos)
+    if fuentes is None:
+        fuentes = _por_oracion(titulo, cuerpo, tipos)
     # Una pasada por las fuentes, en orden: por tipo hallado, [puntaje, oraciones del cuerpo, peso de la
     # evidencia, evidencia] (la evidencia es la primera fuente del mayor peso; el cuerpo suma hasta el tope).
     estados: dict[int, list] = {}
-    for (texto, peso), en_fuente in zip(fuentes, hallados, strict=True):
+    for peso, evidencia, en_fuente in fuentes:
         for orden in en_fuente:
             estado = estados.get(orden)
             if estado is None:
@@ -165,11 +262,14 @@ def clasificar(titulo: str, cuerpo: str) -> Hallazgo | None:
                     continue
             estado[0] += peso
             if peso > estado[2]:
-                estado[2], estado[3] = peso, texto
+                estado[2], estado[3] = peso, evidencia
     mejor = None  # (puntaje, -orden, tipo, evidencia): a igual puntaje, el primero del catálogo
     for orden, (puntaje, _, _, evidencia) in estados.items():
         if mejor is None or (puntaje, -orden) > mejor[:2]:
             mejor = (puntaje, -orden, tipos.nombres[orden], evidencia)
     if mejor is None:
         return None
-    return Hallazgo(valor=mejor[2], evidencia=" ".join(mejor[3].split()))
+    evidencia = mejor[3]
+    if isinstance(evidencia, tuple):  # tramo de una oración del cuerpo (ver `_por_posicion`)
+        evidencia = colapsar(cuerpo[evidencia[0] : evidencia[1]].strip())
+    return Hallazgo(valor=mejor[2], evidencia=" ".join(evidencia.split()))
