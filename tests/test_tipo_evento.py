@@ -73,11 +73,15 @@ def test_por_posicion_igual_que_por_oracion(titulo: str, cuerpo: str) -> None:
     tipos = tipo_evento._tipos(str(catalogos.carpeta()))
 
     def fuentes(por_posicion: bool) -> list[tuple[int, str, set[int]]] | None:
-        halladas = (tipo_evento._por_posicion if por_posicion else tipo_evento._por_oracion)(titulo, cuerpo, tipos)
-        if halladas is None:
-            return None
+        if por_posicion:
+            plegado = tipo_evento.plegar(titulo, cuerpo)
+            if plegado is None:
+                return None
+            halladas = tipo_evento._por_posicion(plegado, tipos, tipo_evento.coincidencias(plegado, tipos))
+        else:
+            halladas = tipo_evento._por_oracion(titulo, cuerpo, tipos)
         return [
-            (peso, oraciones.colapsar(cuerpo[e[0] : e[1]].strip()) if isinstance(e, tuple) else e, ordenes)
+            (peso, oraciones.colapsar((cuerpo[e[0] : e[1]] if isinstance(e, tuple) else e).strip()), ordenes)
             for peso, e, ordenes in halladas
             if ordenes
         ]

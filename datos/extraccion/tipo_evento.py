@@ -8,8 +8,10 @@ A igual puntaje gana el tipo que aparece antes en el catálogo (el más específ
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import ahocorasick
 
@@ -17,6 +19,9 @@ from datos.extraccion import catalogos
 from datos.extraccion.catalogos import dividir_lista, normalizar
 from datos.extraccion.modelos import Hallazgo
 from datos.extraccion.oraciones import colapsar, dividir, oracion_en
+
+if TYPE_CHECKING:
+    from datos.extraccion.pasada import Pasada
 
 PESO_TITULO = 3
 PESO_PRIMERA_ORACION = 2
@@ -177,21 +182,29 @@ def _tablas_de_plegado() -> tuple[bytes, bytes]:
 _PLANO, _LLAVES = _tablas_de_plegado()
 
 
-def _por_posicion(titulo: str, cuerpo: str, tipos: _Tipos) -> list[tuple[int, object, set[int]]] | None:
-    r"""= `_por_oracion`, con una sola pasada por el título y el cuerpo enteros, sin partirlos ni normalizarlos.
+@dataclass(frozen=True)
+class Plegado:
+    r"""Título y cuerpo de una nota plegados como `normalizar`, carácter por carácter (ver `plegar`)."""
 
-    El texto se pliega carácter por carácter (mismas posiciones) y cada coincidencia se ubica en su oración con
-    `oraciones.oracion_en` (solo las pocas que calzan). Es lo mismo que normalizar oración por oración si no hay
-    tramos de blancos que `normalizar` colapsaría dentro de una oración: sin "  " ni otros blancos que " " y "
-",
-    solo quedan los saltos tras una abreviatura, que siguen a un punto y ninguna llave (sin dos espacios) salva.
-    None si el texto no cumple eso (o trae caracteres que la tabla no pliega): entonces va por oraciones.
+    titulo: str  # sin blancos en los bordes ("" si no hay)
+    cuerpo: str
+    plano: str  # " " + título + "\n" + cuerpo (o " " + cuerpo), en minúsculas y sin tildes
+    llaves: str  # `plano` con lo que no es \w como espacio: lo que recorren los autómatas de llaves " palabra"
+    base: int  # posición del cuerpo en `plano`
+
+
+def plegar(titulo: str, cuerpo: str) -> Plegado | None:
+    r"""El título y el cuerpo plegados, con las posiciones del texto; None si plegar no equivale a `normalizar`.
+
+    Equivale, para buscar las llaves de `_Tipos.bordes`, a normalizar oración por oración si no hay tramos de
+    blancos que `normalizar` colapsaría dentro de una oración: sin "  " ni otros blancos que " " y "
+", solo
+    quedan los saltos tras una abreviatura, que siguen a un punto y ninguna llave (sin dos espacios) salva. Los
+    caracteres que la tabla no pliega (los que `normalizar` cambia de largo o colapsa) también dan None.
     """
-    con_titulo = bool(titulo.strip())
-    if not tipos.por_posicion or (con_titulo and "\n" in titulo):
-        return None
-    texto = f" {titulo}\n{cuerpo}" if con_titulo else f" {cuerpo}"  # el espacio inicial: las llaves empiezan por " "
-    if "  " in texto[1:]:
+    titulo = titulo.strip()
+    texto = f" {titulo}\n{cuerpo}" if titulo else f" {cuerpo}"  # el espacio inicial: las llaves empiezan por " "
+    if "  " in texto or "\n" in titulo:
         return None
     for signo in _SIGNOS:
         if signo in texto:
@@ -204,12 +217,21 @@ def _por_posicion(titulo: str, cuerpo: str, tipos: _Tipos) -> list[tuple[int, ob
     if _MARCA in llaves:
         return None
     plano = crudo.translate(_PLANO).decode("latin-1")
-    base = len(texto) - len(cuerpo)  # posición del cuerpo en `plano`
+    return Plegado(titulo, cuerpo, plano, llaves.decode("latin-1"), len(texto) - len(cuerpo))
+
+
+def _por_posicion(
+    plegado: Plegado, tipos: _Tipos, coincidencias: Iterable[tuple[int, tuple]]
+) -> list[tuple[int, object, set[int]]]:
+    """= `_por_oracion`, con las `coincidencias` (inicio en `plegado.plano`, entradas de `_Tipos.bordes`) de una
+    sola pasada por el título y el cuerpo enteros: cada una se ubica en su oración con `oraciones.oracion_en`
+    (solo las pocas que calzan), sin partir ni normalizar el cuerpo.
+    """
+    plano, base, cuerpo = plegado.plano, plegado.base, plegado.cuerpo
     primera = len(cuerpo) - len(cuerpo.lstrip())  # en el cuerpo: su primer carácter no blanco está en la 1.ª oración
     largo = len(plano)
     fuentes: dict[object, tuple[int, object, set[int]]] = {}  # fuente → (peso, evidencia, órdenes); en orden
-    for fin_llave, (n, entradas) in tipos.bordes.iter(llaves.decode("latin-1")):
-        inicio = fin_llave - n + 2  # primer carácter del literal (tras el espacio de la llave)
+    for inicio, entradas in coincidencias:
         for literal, destinos in entradas:
             fin = inicio + len(literal) - 1
             if not plano.startswith(literal, inicio):
@@ -218,7 +240,7 @@ def _por_posicion(titulo: str, cuerpo: str, tipos: _Tipos) -> list[tuple[int, ob
             if not ordenes:
                 continue
             if inicio < base:
-                fuente, peso, evidencia = "titulo", PESO_TITULO, titulo
+                fuente, peso, evidencia = "titulo", PESO_TITULO, plegado.titulo
             else:
                 fuente = evidencia = oracion_en(cuerpo, inicio - base)
                 peso = PESO_PRIMERA_ORACION if fuente[0] <= primera else PESO_CUERPO
@@ -226,6 +248,12 @@ def _por_posicion(titulo: str, cuerpo: str, tipos: _Tipos) -> list[tuple[int, ob
                 fuentes[fuente] = (peso, evidencia, set())
             fuentes[fuente][2].update(ordenes)
     return list(fuentes.values())
+
+
+def coincidencias(plegado: Plegado, tipos: _Tipos) -> list[tuple[int, tuple]]:
+    """(inicio en `plegado.plano`, entradas) de cada llave de `tipos.bordes` (quien ya recorrió el texto con un
+    autómata combinado las pasa a `clasificar` sin recorrerlo otra vez)."""
+    return [(fin - n + 2, entradas) for fin, (n, entradas) in tipos.bordes.iter(plegado.llaves)]
 
 
 def _por_oracion(titulo: str, cuerpo: str, tipos: _Tipos) -> list[tuple[int, object, set[int]]]:
@@ -240,14 +268,38 @@ def _por_oracion(titulo: str, cuerpo: str, tipos: _Tipos) -> list[tuple[int, obj
     return [(peso, texto, en_fuente) for (texto, peso), en_fuente in zip(fuentes, hallados, strict=True)]
 
 
-def clasificar(titulo: str, cuerpo: str) -> Hallazgo | None:
-    """El tipo de actividad más probable, con la oración que lo sugiere; None si nada calza."""
-    tipos = _tipos(str(catalogos.carpeta()))
+def tipos() -> _Tipos:
+    """Los tipos del catálogo en uso (cacheados por carpeta)."""
+    return _tipos(str(catalogos.carpeta()))
+
+
+def plegar_llave(palabra: str) -> str | None:
+    r"""" " + `palabra` plegada como en `Plegado.llaves` (llave de autómata); None si no se pliega sola (fuera de
+    Latin-1, o con algo que no es \w)."""
+    try:
+        llave = palabra.encode("latin-1").translate(_LLAVES).decode("latin-1")
+    except UnicodeEncodeError:
+        return None
+    return f" {llave}" if llave.isalnum() else None
+
+
+def clasificar(titulo: str, cuerpo: str, pasada: Pasada | None = None) -> Hallazgo | None:
+    """El tipo de actividad más probable, con la oración que lo sugiere; None si nada calza.
+
+    Con `pasada` (ver `datos.extraccion.pasada`), el texto ya está plegado y recorrido: no se vuelve a hacer.
+    """
     titulo = titulo or ""
     cuerpo = cuerpo or ""
-    fuentes = _por_posicion(titulo, cuerpo, tipos)
-    if fuentes is None:
-        fuentes = _por_oracion(titulo, cuerpo, tipos)
+    if pasada is not None:
+        catalogo = pasada.tipos
+        fuentes = _por_posicion(pasada.plegado, catalogo, pasada.coincidencias_tipo)
+    else:
+        catalogo = tipos()
+        plegado = plegar(titulo, cuerpo) if catalogo.por_posicion else None
+        if plegado is not None:
+            fuentes = _por_posicion(plegado, catalogo, coincidencias(plegado, catalogo))
+        else:
+            fuentes = _por_oracion(titulo, cuerpo, catalogo)
     # Una pasada por las fuentes, en orden: por tipo hallado, [puntaje, oraciones del cuerpo, peso de la
     # evidencia, evidencia] (la evidencia es la primera fuente del mayor peso; el cuerpo suma hasta el tope).
     estados: dict[int, list] = {}
@@ -263,10 +315,11 @@ def clasificar(titulo: str, cuerpo: str) -> Hallazgo | None:
             estado[0] += peso
             if peso > estado[2]:
                 estado[2], estado[3] = peso, evidencia
+    nombres = catalogo.nombres
     mejor = None  # (puntaje, -orden, tipo, evidencia): a igual puntaje, el primero del catálogo
     for orden, (puntaje, _, _, evidencia) in estados.items():
         if mejor is None or (puntaje, -orden) > mejor[:2]:
-            mejor = (puntaje, -orden, tipos.nombres[orden], evidencia)
+            mejor = (puntaje, -orden, nombres[orden], evidencia)
     if mejor is None:
         return None
     evidencia = mejor[3]
