@@ -184,7 +184,7 @@ _PLANO, _LLAVES = _tablas_de_plegado()
 
 @dataclass(frozen=True)
 class Plegado:
-    r"""Título y cuerpo de una nota plegados como `normalizar`, carácter por carácter (ver `plegar`)."""
+    """Título y cuerpo de una nota plegados como `normalizar`, carácter por carácter (ver `plegar`)."""
 
     titulo: str  # sin blancos en los bordes ("" si no hay)
     cuerpo: str
@@ -197,8 +197,7 @@ def plegar(titulo: str, cuerpo: str) -> Plegado | None:
     r"""El título y el cuerpo plegados, con las posiciones del texto; None si plegar no equivale a `normalizar`.
 
     Equivale, para buscar las llaves de `_Tipos.bordes`, a normalizar oración por oración si no hay tramos de
-    blancos que `normalizar` colapsaría dentro de una oración: sin "  " ni otros blancos que " " y "
-", solo
+    blancos que `normalizar` colapsaría dentro de una oración: sin "  " ni otros blancos que " " y "\n", solo
     quedan los saltos tras una abreviatura, que siguen a un punto y ninguna llave (sin dos espacios) salva. Los
     caracteres que la tabla no pliega (los que `normalizar` cambia de largo o colapsa) también dan None.
     """
