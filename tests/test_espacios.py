@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from datos.extraccion import espacios
+from datos.extraccion import espacios, pasada, tipo_evento
 
 
 def nombres(cuerpo: str, titulo: str | None = None) -> list[str]:
@@ -72,3 +72,25 @@ def test_nombre_con_contra_y_frente_no_se_corta():
     halladas = nombres(cuerpo)
     assert "Red Regional contra la Trata de Personas y el Tráfico Ilícito de Migrantes de Piura" in halladas
     assert "Mesa de Trabajo frente a la Violencia de Género" in halladas
+
+
+_PARTES = st.sampled_from(
+    [
+        "Mesa", "MESA", "mesa", "Mesas", "Comisión", "COMISIÓN", "comision", "Red", "Foro “Hola mundo”",
+        "conversatorio «Migración y Desarrollo»", "de Trabajo", "Multisectorial", "de la", "Región Tumbes", "Sr.",
+        "Consejo de Ministros", "Grupo de Trabajo", "Diálogo", "reunión", "Reunión de Alto Nivel", "Cumbre", "—",
+        "Sesión Ordinaria", "junta", "en el marco del", "Pacto", "taller", "Ña", "½",
+    ]
+)
+_TEXTOS = st.lists(st.tuples(_PARTES, st.sampled_from([" ", " ", ". ", ".\n", "\n\n", ", ", "  ", "\t"]))).map(
+    lambda xs: "".join(a + b for a, b in xs)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["", "Mesa de Trabajo Binacional", " Cancillería participa en Foro “Agua” "]), _TEXTOS)
+def test_una_pasada_da_lo_mismo_que_cada_modulo_por_su_cuenta(titulo: str, cuerpo: str) -> None:
+    recorrido = pasada.recorrer(titulo, cuerpo)
+    if recorrido is not None:
+        assert espacios.buscar(cuerpo, titulo, recorrido.inicios_espacios) == espacios.buscar(cuerpo, titulo)
+        assert tipo_evento.clasificar(titulo, cuerpo, recorrido) == tipo_evento.clasificar(titulo, cuerpo)

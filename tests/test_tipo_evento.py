@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from datos.extraccion import catalogos, oraciones, tipo_evento
 from datos.extraccion.tipo_evento import clasificar
 
 
@@ -40,3 +43,49 @@ def test_evidencia_y_sin_pistas() -> None:
     assert hallazgo.valor == "reunión"
     assert hallazgo.evidencia == "El Cónsul se reunió con el alcalde de Houston."
     assert clasificar("Comunicado", "Texto sin pistas.") is None
+
+
+_TROZOS = st.sampled_from(
+    [
+        "Sr.", "A.", "No.", "EE.UU.", "a. m.", "p. m. Luego", "Dr. Pérez", ".", "…", "¿Foro?", "¡Ya!", "«Dijo»",
+        "“taller”", "—", "Ñandú", "Reunión", "reunión", "bilateral", "mesa", "de trabajo", "MESA DE TRABAJO",
+        "seminario-taller", "seminario", "capacitación", "visitó", "firmaron", "convenio", "ª", "½", "\u2009", "\u00a0",
+    ]
+)
+_SEPARADORES = st.sampled_from(["", " ", " ", "  ", "\n", "\n\n", ", ", ". ", " \n", "\t", "-"])
+_TEXTOS = st.lists(st.tuples(_TROZOS, _SEPARADORES), max_size=16).map(lambda xs: "".join(a + b for a, b in xs))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTOS)
+def test_oracion_en_da_las_oraciones_de_dividir(texto: str) -> None:
+    tramos: list[tuple[int, int]] = []
+    for i, c in enumerate(texto):
+        if not c.isspace() and (tramo := oraciones.oracion_en(texto, i)) not in tramos:
+            tramos.append(tramo)
+    assert [oraciones.colapsar(texto[a:b].strip()) for a, b in tramos] == oraciones.dividir(texto)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["", "Cancillería realiza taller", "Mesa de trabajo\ncon Chile", "  "]), _TEXTOS)
+def test_por_posicion_igual_que_por_oracion(titulo: str, cuerpo: str) -> None:
+    """Con el texto entero (si puede) o partido en oraciones y normalizado: mismas fuentes, pesos y tipos."""
+    tipos = tipo_evento._tipos(str(catalogos.carpeta()))
+
+    def fuentes(por_posicion: bool) -> list[tuple[int, str, set[int]]] | None:
+        if por_posicion:
+            plegado = tipo_evento.plegar(titulo, cuerpo)
+            if plegado is None:
+                return None
+            halladas = tipo_evento._por_posicion(plegado, tipos, tipo_evento.coincidencias(plegado, tipos))
+        else:
+            halladas = tipo_evento._por_oracion(titulo, cuerpo, tipos)
+        return [
+            (peso, oraciones.colapsar((cuerpo[e[0] : e[1]] if isinstance(e, tuple) else e).strip()), ordenes)
+            for peso, e, ordenes in halladas
+            if ordenes
+        ]
+
+    por_posicion = fuentes(True)
+    if por_posicion is not None:
+        assert por_posicion == fuentes(False)

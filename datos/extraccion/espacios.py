@@ -33,11 +33,12 @@ _NOMBRADO = re.compile(
 # regex, en vez de que `re` intente la alternancia de cabezas en cada carácter (mismas coincidencias).
 _CABEZAS_SIMPLES = re.sub(r"\(\?:[^)]*\)\?|.\?", "", _CABEZA).split("|")  # sin partes opcionales: "Mesa", "Grupo"
 # Un solo autómata para las dos regex (una pasada por nota): grupo 0 = _ENTRE_COMILLAS, grupo 1 = _NOMBRADO.
-_INICIOS = automata_de_grupos(
+CABEZAS = (
     [f for c in ("Conversatorio", "Foro", "Seminario", "Encuentro", "Cumbre", "Diálogo", "Coloquio")
      for f in (c, c.lower())],
     [f for c in _CABEZAS_SIMPLES for f in (c, c.lower())],
 )
+_INICIOS = automata_de_grupos(*CABEZAS)
 
 
 _MARCO = re.compile(r" en el marco (del?)\b")
@@ -70,8 +71,8 @@ def _parte_de_otro_nombre(texto: str, inicio: int) -> bool:
     return len(antes) >= 2 and antes[-1] in ("de", "del", "de la") and antes[-2][:1].isupper()
 
 
-def _candidatos(texto: str):
-    comillas, nombrado = inicios_por_grupo(_INICIOS, texto, 2)
+def _candidatos(texto: str, inicios: list[list[int]] | None):
+    comillas, nombrado = inicios_por_grupo(_INICIOS, texto, 2) if inicios is None else inicios
     for m in coincidencias_desde(_ENTRE_COMILLAS, texto, comillas):
         nombre = " ".join(m.group("nombre").split()).strip(" .,")
         yield f"{m.group('cabeza').capitalize()} {nombre}", m.start(), m.end()
@@ -94,12 +95,21 @@ def _llave(nombre: str) -> str:
     return clave(sin_lugar if len(sin_lugar.split()) >= 3 else nombre)
 
 
-def buscar(cuerpo: str, titulo: str | None = None) -> list[Hallazgo]:
-    """Espacios de coordinación nombrados en la nota, sin repetir, con la oración de su primera mención."""
+def con_titulo(cuerpo: str, titulo: str | None) -> bool:
+    """Si se busca en el título y el cuerpo (f"{titulo.strip()}\\n{cuerpo}") o solo en el cuerpo."""
+    return bool(titulo and titulo.strip() and titulo.strip() not in cuerpo)
+
+
+def buscar(cuerpo: str, titulo: str | None = None, inicios: list[list[int]] | None = None) -> list[Hallazgo]:
+    """Espacios de coordinación nombrados en la nota, sin repetir, con la oración de su primera mención.
+
+    `inicios`: dónde probar cada regex (= `inicios_por_grupo(_INICIOS, texto, 2)` o más), si ya se recorrió el
+    texto con un autómata que tiene las `CABEZAS` (ver `pasada`).
+    """
     cuerpo = cuerpo or ""
-    texto = f"{titulo.strip()}\n{cuerpo}" if titulo and titulo.strip() and titulo.strip() not in cuerpo else cuerpo
+    texto = f"{titulo.strip()}\n{cuerpo}" if con_titulo(cuerpo, titulo) else cuerpo
     grupos: list[dict] = []  # {"llaves": set, "nombre": str, "pos": int, "evidencia": (ini, fin)}
-    for nombre, inicio, fin in _candidatos(texto):
+    for nombre, inicio, fin in _candidatos(texto, inicios):
         llave = _llave(nombre)
         grupo = None
         for g in grupos:

@@ -13,6 +13,7 @@ from datos.extraccion import (
     lugares,
     oraciones,
     organizaciones,
+    pasada,
     plegado,
     temas,
     tipo_evento,
@@ -45,7 +46,9 @@ def extraer(nota: NotaCruda) -> dict:
     evento_fecha = fechas.fecha_evento(limpia.cuerpo, cabecera.fecha_publicacion)
     ubicacion = lugares.ubicar(titulo, limpia.cuerpo)
     halladas, pistas_temas = organizaciones.buscar_con_temas(limpia.cuerpo, titulo=titulo)
-    tipo = tipo_evento.clasificar(titulo, limpia.cuerpo)
+    # Un solo recorrido de la nota para el tipo de evento y los espacios (None: cada uno busca por su cuenta).
+    recorrido = pasada.recorrer(titulo, limpia.cuerpo)
+    tipo = tipo_evento.clasificar(titulo, limpia.cuerpo, recorrido)
 
     return {
         "archivo": nota.archivo,
@@ -63,7 +66,9 @@ def extraer(nota: NotaCruda) -> dict:
         "tipo_evento": tipo.valor if tipo else None,
         "organizaciones": halladas,  # ya como dicts del evento
         "espacios": [
-            {"nombre": h.valor, "evidencia": h.evidencia} for h in espacios.buscar(limpia.cuerpo, titulo)
+            {"nombre": h.valor, "evidencia": h.evidencia} for h in espacios.buscar(
+                limpia.cuerpo, titulo, recorrido.inicios_espacios if recorrido else None
+            )
         ],
         "temas": [
             {"tema": h.valor, "evidencia": h.evidencia}

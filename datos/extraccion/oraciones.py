@@ -78,19 +78,104 @@ def _dividir(texto: str) -> tuple[str, ...]:
         if not trozo:
             continue
         pendiente = f"{pendiente} {trozo}".strip() if pendiente else trozo
-        if (
-            pendiente[-1] == "."
-            and (pendiente[-3:-1] in _ANTES_DEL_PUNTO or pendiente[-2:-1] in _INICIALES)
-            and pendiente.endswith(_COLAS_ABREVIATURA)
-        ) and _ABREVIATURAS.search(
-            pendiente, max(0, len(pendiente) - _COLA_ABREVIATURA)
-        ):
+        if pendiente[-1] == "." and _abreviatura_al_final(pendiente):  # la oración sigue en el trozo siguiente
             continue
         oraciones.append(pendiente)
         pendiente = ""
     if pendiente:
         oraciones.append(pendiente)
     return tuple(oraciones)
+
+
+def _abreviatura_al_final(oracion: str) -> bool:
+    """Si `oracion` (colapsada) termina en abreviatura: entonces no termina ahí y sigue con el trozo siguiente."""
+    return bool(
+        oracion[-1] == "."
+        and (oracion[-3:-1] in _ANTES_DEL_PUNTO or oracion[-2:-1] in _INICIALES)
+        and oracion.endswith(_COLAS_ABREVIATURA)
+        and _ABREVIATURAS.search(oracion, max(0, len(oracion) - _COLA_ABREVIATURA))
+    )
+
+
+def _linea(texto: str, posicion: int) -> tuple[int, int, list[tuple[int, int]]]:
+    """(inicio, fin) de la línea de `posicion` y los tramos (inicio, fin) en `texto` de sus trozos no vacíos."""
+    inicio_linea = texto.rfind("\n", 0, posicion) + 1
+    fin_linea = texto.find("\n", posicion)
+    if fin_linea < 0:
+        fin_linea = len(texto)
+    linea = texto[inicio_linea:fin_linea]
+    tramos = []
+    inicio = 0
+    for m in _fines(linea):
+        tramos.append((inicio_linea + inicio, inicio_linea + m.start() + 1))  # lleva el signo: no es vacío
+        inicio = m.end()
+    if linea[inicio:] and not linea[inicio:].isspace():  # el último sí puede ser vacío (solo blancos)
+        tramos.append((inicio_linea + inicio, fin_linea))
+    return inicio_linea, fin_linea, tramos
+
+
+def _sigue(texto: str, tramo: tuple[int, int]) -> bool:
+    """Si la oración sigue tras el trozo texto[tramo]: si termina en abreviatura (ver `_abreviatura_al_final`).
+
+    Sirve también con un tramo que empiece antes del trozo (una línea entera, para su último trozo): la
+    abreviatura y el \b que la precede caben en el trozo. Los tres últimos caracteres descartan casi todo sin
+    colapsar el trozo, si no hay blancos entre ellos (entonces son los mismos que los del trozo colapsado).
+    """
+    inicio, fin = tramo
+    cola = texto[max(inicio, fin - 8) : fin].rstrip()[-3:]
+    if (
+        len(cola) == 3
+        and " " not in cola
+        and cola.isprintable()  # ni otros blancos
+        and not (cola[2] == "." and (cola[:2] in _ANTES_DEL_PUNTO or cola[1] in _INICIALES))
+    ):
+        return False
+    return _abreviatura_al_final(colapsar(texto[inicio:fin]))
+
+
+def oracion_en(texto: str, posicion: int) -> tuple[int, int]:
+    """Tramo (inicio, fin) de la oración de `dividir(texto)` que contiene texto[posicion] (que no es blanco).
+
+    `colapsar(texto[inicio:fin].strip())` es esa oración. Sirve para ubicar unas pocas coincidencias halladas en el
+    texto entero sin partirlo todo: se parte la línea de `posicion` y, solo si una abreviatura une oraciones a
+    través del salto, las vecinas. Los cortes son los de `dividir`: un trozo sigue en el siguiente si termina en
+    abreviatura, y eso depende solo del trozo (ninguna abreviatura cruza un corte: los cortes piden mayúscula o
+    salto de línea tras el signo, y "a. m." / "p. m." solo unen en minúscula).
+    """
+    inicio_linea, fin_linea, tramos = _linea(texto, posicion)
+    k = 0
+    while tramos[k][1] <= posicion:  # (un bucle y no next(genexpr): cerrar el generador a medias lanza GeneratorExit)
+        k += 1
+    # Hacia atrás: mientras el trozo anterior no vacío (de esta línea o de las anteriores) termine en abreviatura.
+    inicio = tramos[k][0]
+    anteriores, j = tramos, k - 1
+    while True:
+        if j < 0:
+            # Primer trozo de su línea: el último trozo no vacío anterior termina donde termina el texto previo
+            # sin blancos (las líneas en blanco no tienen trozos). Se parte esa línea solo si sigue.
+            fin_anterior = len(texto[:inicio_linea].rstrip())
+            if not fin_anterior or not _sigue(texto, (texto.rfind("\n", 0, fin_anterior) + 1, fin_anterior)):
+                break
+            inicio_linea, _, anteriores = _linea(texto, fin_anterior - 1)
+            j = len(anteriores) - 1
+        if not _sigue(texto, anteriores[j]):
+            break
+        inicio = anteriores[j][0]
+        j -= 1
+    # Hacia adelante: mientras el trozo termine en abreviatura y quede otro no vacío.
+    fin = tramos[k][1]
+    siguientes, j = tramos, k
+    while _sigue(texto, siguientes[j]):
+        j += 1
+        if j == len(siguientes):
+            resto = texto[fin_linea:]
+            primero = len(texto) - len(resto.lstrip())  # primer carácter no blanco tras la línea
+            if primero == len(texto):
+                break
+            _, fin_linea, siguientes = _linea(texto, primero)
+            j = 0
+        fin = siguientes[j][1]
+    return inicio, fin
 
 
 def olvidar_textos() -> None:
