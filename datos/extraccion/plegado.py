@@ -205,6 +205,10 @@ class TextoPlegado:
         desplazamientos = (-1, *map(sub, accumulate(map(len, partes[1::2])), count(2)))
         return cls(texto, pleno, " ".join(trozos), cortes, desplazamientos)
 
+    # Sin caché (ni el hash del texto entero que pide): para quien prepara cada texto una sola vez, como
+    # `organizaciones.buscar_con_temas`, que además entrega a temas lo que halló en él.
+    armar = _construir
+
     def original(self, i: int) -> int:
         """Posición en el texto original de la posición `i` de `busqueda`."""
         k = bisect_right(self._cortes, i)
