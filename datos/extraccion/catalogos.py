@@ -53,7 +53,7 @@ def _leer_cacheado(ruta: str) -> tuple[dict, ...]:
 
 def olvidar_textos() -> None:
     """Vacía la caché de `normalizar` (los catálogos leídos se conservan)."""
-    _normalizar.cache_clear()
+    normalizar.cache_clear()
 
 
 def limpiar_cache() -> None:
@@ -68,16 +68,13 @@ def dividir_lista(valor: str | None) -> list[str]:
     return [parte.strip() for parte in valor.split("|") if parte.strip()]
 
 
+@lru_cache(maxsize=4096)
 def normalizar(texto: str | None) -> str:
     """Minúsculas, sin tildes (la ñ se conserva como n) y con espacios colapsados."""
+    # Cacheada: la misma línea, oración o título se normaliza en varios módulos de una nota. La caché envuelve
+    # directamente esta función (sin otra que la llame): ~15 llamadas por nota, cada una un marco menos.
     if not texto:
         return ""
-    return _normalizar(texto)
-
-
-@lru_cache(maxsize=4096)
-def _normalizar(texto: str) -> str:
-    # Cacheada: la misma línea, oración o título se normaliza en varios módulos de una nota.
     try:
         clave = texto.encode("latin-1").translate(_LATIN1_A_CLAVE)
     except UnicodeEncodeError:

@@ -830,6 +830,22 @@ _UBICACION = re.compile(
 )
 
 
+# Bucles y no any(genexpr): un generador que any() deja a medias se cierra con GeneratorExit (~5 000
+# instrucciones, más que todo el recorrido).
+def _dentro_de_alguno(a: int, b: int, tramos: list[tuple[int, int]]) -> bool:
+    for x, y in tramos:
+        if a >= x and b <= y:
+            return True
+    return False
+
+
+def _se_solapa(a: int, b: int, tramos: list[tuple[int, int]]) -> bool:
+    for x, y in tramos:
+        if a < y and b > x:
+            return True
+    return False
+
+
 def _patrones(indice: _Indice, texto: str, pasada: _Pasada, ctx: _Contexto, res: _Resultado,
               consumidos: list[tuple[int, int]]) -> None:
     municipios: dict[str, _Entrada] = {}
@@ -843,9 +859,9 @@ def _patrones(indice: _Indice, texto: str, pasada: _Pasada, ctx: _Contexto, res:
         if tipo_patron in _SIN_CONSUMO:
             pass
         elif tipo_patron in _SOLO_DENTRO:
-            if any(a >= x and b <= y for x, y in consumidos):
+            if _dentro_de_alguno(a, b, consumidos):
                 continue  # ya lo dio el catálogo
-        elif any(a < y and b > x for x, y in consumidos):
+        elif _se_solapa(a, b, consumidos):
             continue  # se solapa con un nombre del catálogo: ese gana
         entrada = _construir(indice, m, tipo_patron, texto, ctx, municipios, res)
         if entrada is None:
