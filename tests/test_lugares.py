@@ -233,3 +233,22 @@ def test_cues_peru_igual_que_la_regex_en_todo_el_texto(texto: str) -> None:
     esperado = [(m.span(), m.groupdict()) for m in lugares._CUE_PERU.finditer(texto)]
     assert [(m.span(), m.groupdict()) for m in lugares._cues_peru(texto)] == esperado
 
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["Lima", "Arequipa", "Buenos Aires", "San Pablo", "Nueva York", "Brasil", "Perú", "Peru",
+                             "Ginebra", "Chile", "La Paz", "Bolivia", "Cusco", "Tacna", "Limas", "xChile", "_", "é"]),
+            st.sampled_from(["", " ", "\n", ", ", ".", " y ", " en "]),
+        ),
+        max_size=12,
+    ).map(lambda xs: "".join(a + b for a, b in xs))
+)
+def test_nombres_de_la_sede_en_una_pasada_igual_que_un_automata_por_catalogo(texto: str) -> None:
+    indice = lugares._catalogo()
+    por_catalogo = [
+        patron.finditer(texto) for patron in (indice.patron_misiones, indice.patron_paises, indice.patron_departamentos)
+    ]
+    assert indice.nombres_sede.buscar(texto) == por_catalogo

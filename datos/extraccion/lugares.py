@@ -135,30 +135,60 @@ class _Nombres:
     `re.compile(r"(?<![\w])(?:" + "|".join(formas, de mayor a menor largo) + r")(?![\w])").finditer`
     (en cada posición gana el nombre más largo; sin solaparse), pero con Aho–Corasick: una
     alternancia de cientos de nombres en `re` prueba cada nombre en cada posición del texto.
+
+    Con varios grupos de formas, `buscar` da lo de cada grupo como si tuviera su propio autómata, con una sola
+    pasada por el texto (el autómata cuesta ~175 instrucciones por carácter; la sede central busca países,
+    misiones y departamentos en los mismos dos textos).
     """
 
-    def __init__(self, formas: set[str]) -> None:
+    def __init__(self, *grupos: set[str]) -> None:
+        mascaras: dict[str, int] = {}
+        for i, formas in enumerate(grupos):
+            for forma in formas:
+                mascaras[forma] = mascaras.get(forma, 0) | (1 << i)
+        self._grupos = len(grupos)
         self._automata = ahocorasick.Automaton()
-        for forma in formas:
-            self._automata.add_word(forma, len(forma))
+        for forma, mascara in mascaras.items():
+            self._automata.add_word(forma, (len(forma), mascara))
         self._automata.make_automaton()
 
     def finditer(self, texto: str) -> list[_Nombre]:
+        """Los nombres del primer grupo (el único, salvo en `nombres_sede`)."""
         largo = len(texto)
         mejores: dict[int, int] = {}  # inicio → largo del nombre más largo con límites de palabra
-        for fin, n in self._automata.iter(texto):
+        for fin, (n, mascara) in self._automata.iter(texto):
             inicio = fin - n + 1
+            if not mascara & 1:
+                continue
             if (inicio > 0 and _es_palabra(texto[inicio - 1])) or (fin + 1 < largo and _es_palabra(texto[fin + 1])):
                 continue
             if n > mejores.get(inicio, 0):
                 mejores[inicio] = n
-        halladas = []
-        siguiente = 0
-        for inicio in sorted(mejores):
-            if inicio >= siguiente:
-                siguiente = inicio + mejores[inicio]
-                halladas.append(_Nombre(inicio, siguiente, texto[inicio:siguiente]))
-        return halladas
+        return _sin_solaparse(texto, mejores)
+
+    def buscar(self, texto: str) -> list[list[_Nombre]]:
+        """Los nombres de cada grupo en `texto` (= `finditer` de un _Nombres con solo ese grupo)."""
+        largo = len(texto)
+        mejores: list[dict[int, int]] = [{} for _ in range(self._grupos)]  # inicio → largo del más largo
+        for fin, (n, mascara) in self._automata.iter(texto):
+            inicio = fin - n + 1
+            if (inicio > 0 and _es_palabra(texto[inicio - 1])) or (fin + 1 < largo and _es_palabra(texto[fin + 1])):
+                continue
+            for grupo, del_grupo in enumerate(mejores):
+                if mascara >> grupo & 1 and n > del_grupo.get(inicio, 0):
+                    del_grupo[inicio] = n
+        return [_sin_solaparse(texto, del_grupo) if del_grupo else [] for del_grupo in mejores]
+
+
+def _sin_solaparse(texto: str, mejores: dict[int, int]) -> list[_Nombre]:
+    """Los nombres de izquierda a derecha, el más largo en cada inicio, saltando los que se solapan."""
+    halladas = []
+    siguiente = 0
+    for inicio in sorted(mejores):
+        if inicio >= siguiente:
+            siguiente = inicio + mejores[inicio]
+            halladas.append(_Nombre(inicio, siguiente, texto[inicio:siguiente]))
+    return halladas
 
 
 @dataclass
@@ -175,6 +205,8 @@ class _Indice:
     patron_departamentos: _Nombres | None = None
     patron_paises: _Nombres | None = None
     patron_misiones: _Nombres | None = None
+    # Misiones, países y departamentos (grupos 0, 1 y 2) en una pasada: lo que la sede central busca en cada texto.
+    nombres_sede: _Nombres | None = None
     patron_ode: re.Pattern[str] | None = None
 
 
@@ -184,9 +216,8 @@ def _variantes(nombre: str) -> set[str]:
     return {nombre, unicodedata.normalize("NFC", plano)} - {""}
 
 
-def _patron(claves: list[str]) -> _Nombres | None:
-    formas = {v for c in claves for v in _variantes(c)}
-    return _Nombres(formas) if formas else None
+def _formas(claves: list[str]) -> set[str]:
+    return {v for c in claves for v in _variantes(c)}
 
 
 @lru_cache(maxsize=8)
@@ -223,9 +254,9 @@ def _indice(carpeta: str) -> _Indice:
     for clave in [*indice.misiones, *indice.paises, *indice.departamentos]:
         palabras = clave.split(" ")  # normalizar ya colapsó los espacios
         indice.prefijos.update(" ".join(palabras[:n]) for n in range(len(palabras) + 1))  # con "" (n = 0)
-    indice.patron_departamentos = _patron(list(_originales("departamentos", ("departamento", "capital"))))
-    indice.patron_paises = _patron(list(_originales("paises", ("pais",))))
-    indice.patron_misiones = _patron(
+    departamentos = _formas(list(_originales("departamentos", ("departamento", "capital"))))
+    paises = _formas(list(_originales("paises", ("pais",))))
+    misiones = _formas(
         [
             lugar
             for fila in catalogos.leer_csv("oficinas")
@@ -235,6 +266,11 @@ def _indice(carpeta: str) -> _Indice:
             if lugar
         ]
     )
+    indice.patron_departamentos = _Nombres(departamentos) if departamentos else None
+    indice.patron_paises = _Nombres(paises) if paises else None
+    indice.patron_misiones = _Nombres(misiones) if misiones else None
+    if misiones or paises or departamentos:
+        indice.nombres_sede = _Nombres(misiones, paises, departamentos)
     lugares_ode = sorted(
         {
             v
@@ -447,11 +483,16 @@ def _unica(oficinas: list[_Oficina]) -> _Oficina | None:
 # --- Regiones -------------------------------------------------------------------
 
 
-def _departamentos(texto: str, indice: _Indice, con_preposicion: bool = False) -> list[tuple[str, int, int]]:
-    if indice.patron_departamentos is None:
-        return []
+def _departamentos(
+    texto: str, indice: _Indice, con_preposicion: bool = False, nombres: list[_Nombre] | None = None
+) -> list[tuple[str, int, int]]:
+    """Departamentos nombrados en `texto`; `nombres`: lo que halla `patron_departamentos` en él, si ya se tiene."""
+    if nombres is None:
+        if indice.patron_departamentos is None:
+            return []
+        nombres = indice.patron_departamentos.finditer(texto)
     hallados = []
-    for m in indice.patron_departamentos.finditer(texto):
+    for m in nombres:
         antes = texto[max(0, m.inicio - 40) : m.inicio]
         if _NO_DEPARTAMENTO.search(antes):
             continue  # "el río Amazonas", "avenida Arequipa": no son el departamento
@@ -508,12 +549,13 @@ def _region_peru(texto: str, indice: _Indice) -> tuple[str, str] | None:
     return None
 
 
-def _pais_extranjero(texto: str, indice: _Indice) -> tuple[str, str] | None:
-    """'... en Ginebra' / '... en Chile': la actividad de la sede central fue en el exterior."""
-    for patron in (indice.patron_misiones, indice.patron_paises):
-        if patron is None:
-            continue
-        for m in patron.finditer(texto):
+def _pais_extranjero(texto: str, indice: _Indice, nombres: list[list[_Nombre]]) -> tuple[str, str] | None:
+    """'... en Ginebra' / '... en Chile': la actividad de la sede central fue en el exterior.
+
+    `nombres`: las misiones y luego los países nombrados en `texto` (ver `_Indice.nombres_sede`).
+    """
+    for de_un_catalogo in nombres:
+        for m in de_un_catalogo:
             if not _EN_EXTERIOR.search(texto[max(0, m.inicio - 30) : m.inicio]):
                 continue
             clave = normalizar(m.texto)
@@ -600,14 +642,17 @@ def _sede_central(titulo: str, cuerpo: str, primero: str, indice: _Indice) -> Ub
     ubicacion = Ubicacion(
         oficina=SEDE_CENTRAL, tipo_oficina="sede_central", pais=PERU, region="Lima", evidencia_oficina=evidencia
     )
-    for texto in (titulo, inicio):
-        exterior = _pais_extranjero(texto, indice)
+    # Una pasada del autómata por texto (título y primera oración) para misiones, países y departamentos.
+    sede = indice.nombres_sede
+    nombres = [sede.buscar(texto) if sede else [[], [], []] for texto in (titulo, inicio)]
+    for texto, (misiones, paises, _) in zip((titulo, inicio), nombres, strict=True):
+        exterior = _pais_extranjero(texto, indice, [misiones, paises])
         if exterior:
             ubicacion.pais, ubicacion.region = exterior[0], None
             ubicacion.evidencia_region = exterior[1]
             return ubicacion
-    for texto, con_preposicion in ((titulo, False), (inicio, True)):
-        todos = _departamentos(texto, indice)
+    for texto, con_preposicion, (_, _, departamentos) in zip((titulo, inicio), (False, True), nombres, strict=True):
+        todos = _departamentos(texto, indice, nombres=departamentos)
         # = not _departamentos(texto, indice, con_preposicion=True), sin volver a buscar los nombres en el texto
         if con_preposicion and not any(_PREPOSICION_LUGAR.search(texto[max(0, d[1] - 40) : d[1]]) for d in todos):
             continue
