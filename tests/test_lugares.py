@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from datos.extraccion import catalogos, encabezado, fechas, limpieza, lugares
+from datos.extraccion import catalogos, encabezado, fechas, limpieza, lugares, pasada
 from datos.extraccion.lectura import leer
 from datos.extraccion.lugares import ubicar
 from tests.conftest import NOTAS, RAIZ
@@ -252,3 +252,32 @@ def test_nombres_de_la_sede_en_una_pasada_igual_que_un_automata_por_catalogo(tex
         patron.finditer(texto) for patron in (indice.patron_misiones, indice.patron_paises, indice.patron_departamentos)
     ]
     assert indice.nombres_sede.buscar(texto) == por_catalogo
+
+
+_TROZOS = ["Cónsul", "CONSUL", "cónsul", "Vicecónsul", "Embajada", "EMBAJ", "Oficina", "ODE", "ode", "Cancillería",
+           "nuestra", "Misión", "Sección Consular", "Encargado", "Representación", "Tacna", "Piura", "Chile", " ",
+           "\n", "\n\n", ",", ".", "_", "ª", "º", "ñ", "ü", "é", "K", "“", "”", "—", "-", "a", "X", "1"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TROZOS), max_size=15), st.lists(st.sampled_from(_TROZOS), max_size=40))
+@example(["  Cónsul  "], ["\n", "Embajada", "\n", "ODE Tacna"])
+def test_inicios_de_la_pasada_incluyen_los_de_lugares(trozos_titulo: list[str], trozos_cuerpo: list[str]) -> None:
+    """Los inicios de oficina que da la pasada (plegados) incluyen los que lugares halla por su cuenta, y ubicar
+    da lo mismo con y sin el recorrido."""
+    titulo, cuerpo = "".join(trozos_titulo), "".join(trozos_cuerpo)
+    recorrido = pasada.recorrer(titulo, cuerpo)
+    if recorrido is not None:
+        desde, primero = lugares._primer_parrafo_y_su_inicio(cuerpo)
+        base, blancos = recorrido.plegado.base, len(titulo) - len(titulo.lstrip())
+        for texto, inicios in (
+            (titulo, lugares._inicios_en(recorrido, 1 - blancos, 1, 1 + len(titulo.strip()))),
+            (primero, lugares._inicios_en(recorrido, base + desde, base + desde, base + desde + len(primero))),
+            (cuerpo, lugares._inicios_en(recorrido, base, base, base + len(cuerpo))),
+        ):
+            propios = lugares._inicios_oficina(texto)
+            if propios is not None:
+                assert inicios is not None
+                for de_lugares, de_la_pasada in zip(propios, inicios, strict=True):
+                    assert set(de_lugares) <= set(de_la_pasada)
+    assert ubicar(titulo, cuerpo, recorrido) == ubicar(titulo, cuerpo)

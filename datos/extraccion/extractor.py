@@ -44,10 +44,11 @@ def extraer(nota: NotaCruda) -> dict:
 
     cabecera = encabezado.leer(texto, fecha_declarada=nota.fecha)
     evento_fecha = fechas.fecha_evento(limpia.cuerpo, cabecera.fecha_publicacion)
-    ubicacion = lugares.ubicar(titulo, limpia.cuerpo)
-    halladas, pistas_temas = organizaciones.buscar_con_temas(limpia.cuerpo, titulo=titulo)
-    # Un solo recorrido de la nota para el tipo de evento y los espacios (None: cada uno busca por su cuenta).
+    # Un solo recorrido de la nota para el tipo de evento, los espacios y las oficinas de lugares (None: cada uno
+    # busca por su cuenta).
     recorrido = pasada.recorrer(titulo, limpia.cuerpo)
+    ubicacion = lugares.ubicar(titulo, limpia.cuerpo, recorrido)
+    halladas, pistas_temas = organizaciones.buscar_con_temas(limpia.cuerpo, titulo=titulo)
     tipo = tipo_evento.clasificar(titulo, limpia.cuerpo, recorrido)
 
     return {

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import ahocorasick
 
@@ -21,6 +21,9 @@ from datos.extraccion.anclas import Grupos, automata_de_grupos, coincidencias_de
 from datos.extraccion.catalogos import dividir_lista, normalizar
 from datos.extraccion.modelos import Ubicacion
 from datos.extraccion.oraciones import dividir, oracion_de
+
+if TYPE_CHECKING:  # pasada importa este módulo
+    from datos.extraccion.pasada import Pasada
 
 SEDE_CENTRAL = "Sede central"
 PERU = "Perú"
@@ -90,11 +93,12 @@ def _iterar(patron: re.Pattern[str], inicios: Grupos, texto: str) -> list[re.Mat
 
 
 # Misiones (grupo 0) y oficinas desconcentradas (grupo 1: toda coincidencia de `patron_ode` empieza, en minúsculas,
-# por «canciller», «oficina» u «ode») en una sola pasada del autómata por texto.
-_INICIOS_OFICINA = automata_de_grupos(
+# por «canciller», «oficina» u «ode») en una sola pasada del autómata por texto. `pasada` las suma a su autómata.
+RAICES_OFICINA = (
     ("nuestr", "consul", "cónsul", "vicec", "vicéc", "secci", "embaj", "encarg", "misi", "repres"),
     ("canciller", "oficina", "ode"),
 )
+_INICIOS_OFICINA = automata_de_grupos(*RAICES_OFICINA)
 
 
 def _inicios_oficina(texto: str) -> list[list[int]] | None:
@@ -469,8 +473,12 @@ def _pais_mencionado(texto: str, indice: _Indice) -> str | None:
     return None
 
 
-def _oficinas(texto: str, indice: _Indice, contexto: str) -> list[_Oficina]:
-    inicios = _inicios_oficina(texto)
+def _oficinas(
+    texto: str, indice: _Indice, contexto: str, inicios: list[list[int]] | None = None
+) -> list[_Oficina]:
+    """Oficinas nombradas en `texto`; `inicios`: los de `_inicios_oficina(texto)` o más, si ya se tienen."""
+    if inicios is None:
+        inicios = _inicios_oficina(texto)
     misiones, odes = inicios if inicios is not None else (None, None)
     return sorted(_odes(texto, indice, odes) + _misiones(texto, indice, contexto, misiones), key=lambda o: o.inicio)
 
@@ -570,27 +578,49 @@ def _pais_extranjero(texto: str, indice: _Indice, nombres: list[list[_Nombre]]) 
 # --- Entrada pública ---------------------------------------------------------------
 
 
-def ubicar(titulo: str, cuerpo: str) -> Ubicacion:
-    """Oficina, tipo de oficina, país y región de la actividad que reporta la nota."""
+def ubicar(titulo: str, cuerpo: str, recorrido: Pasada | None = None) -> Ubicacion:
+    """Oficina, tipo de oficina, país y región de la actividad que reporta la nota.
+
+    Con `recorrido` (ver `datos.extraccion.pasada`), los inicios de las oficinas salen de la pasada de la nota.
+    """
     titulo = titulo or ""
     cuerpo = cuerpo or ""
     try:
-        return _ubicar(titulo, cuerpo, _catalogo())
+        return _ubicar(titulo, cuerpo, _catalogo(), recorrido)
     except (re.error, KeyError, ValueError, IndexError):
         return Ubicacion(oficina=SEDE_CENTRAL, tipo_oficina="sede_central", pais=PERU, region="Lima")
 
 
-def _ubicar(titulo: str, cuerpo: str, indice: _Indice) -> Ubicacion:
-    contexto = f"{titulo}\n{cuerpo}"
-    primero = _primer_parrafo(cuerpo)
+def _inicios_en(recorrido: Pasada | None, cero: int, desde: int, hasta: int) -> list[list[int]] | None:
+    """Los inicios de oficina del `recorrido` en plano[desde:hasta] (ver `pasada.Pasada`), contados desde `cero`.
 
-    oficina = _unica(_oficinas(titulo, indice, contexto))
+    Plegado halla cada inicio de `_inicios_oficina` (misma tabla de palabras, raíces plegadas) y alguno más
+    ("Cónsul" por «consul»), que las regex descartan. None sin recorrido: se buscan en el texto.
+    """
+    if recorrido is None:
+        return None
+    return [[p - cero for p in grupo if desde <= p < hasta] for grupo in recorrido.inicios_oficina]
+
+
+def _ubicar(titulo: str, cuerpo: str, indice: _Indice, recorrido: Pasada | None = None) -> Ubicacion:
+    contexto = f"{titulo}\n{cuerpo}"
+    desde_primero, primero = _primer_parrafo_y_su_inicio(cuerpo)
+    # En `recorrido.plegado.plano` el título va sin blancos en los bordes desde la posición 1, y el cuerpo desde
+    # `base`.
+    base = recorrido.plegado.base if recorrido else 0
+
+    blancos = len(titulo) - len(titulo.lstrip())
+    inicios = _inicios_en(recorrido, 1 - blancos, 1, 1 + len(titulo.strip()))
+    oficina = _unica(_oficinas(titulo, indice, contexto, inicios))
     evidencia = titulo
     if oficina is None:
-        oficina = _unica(_oficinas(primero, indice, contexto))
+        desde = base + desde_primero
+        inicios = _inicios_en(recorrido, desde, desde, desde + len(primero))
+        oficina = _unica(_oficinas(primero, indice, contexto, inicios))
         evidencia = oracion_de(primero, oficina.inicio, oficina.fin) if oficina else ""
     if oficina is None:
-        oficina = _unica(_oficinas(cuerpo, indice, contexto))
+        inicios = _inicios_en(recorrido, base, base, base + len(cuerpo))
+        oficina = _unica(_oficinas(cuerpo, indice, contexto, inicios))
         evidencia = oracion_de(cuerpo, oficina.inicio, oficina.fin) if oficina else ""
 
     if oficina is None:
@@ -623,12 +653,17 @@ def _ubicar(titulo: str, cuerpo: str, indice: _Indice) -> Ubicacion:
 
 def _primer_parrafo(cuerpo: str) -> str:
     """= next((p for p in cuerpo.split("\n") if p.strip()), ""), sin partir todo el cuerpo."""
+    return _primer_parrafo_y_su_inicio(cuerpo)[1]
+
+
+def _primer_parrafo_y_su_inicio(cuerpo: str) -> tuple[int, str]:
+    """El primer párrafo no vacío y dónde empieza en `cuerpo` (para ubicar en él los inicios de la pasada)."""
     inicio = 0
     while (fin := cuerpo.find("\n", inicio)) >= 0:
         if cuerpo[inicio:fin].strip():
-            return cuerpo[inicio:fin]
+            return inicio, cuerpo[inicio:fin]
         inicio = fin + 1
-    return cuerpo[inicio:] if cuerpo[inicio:].strip() else ""
+    return (inicio, cuerpo[inicio:]) if cuerpo[inicio:].strip() else (0, "")
 
 
 def _sede_central(titulo: str, cuerpo: str, primero: str, indice: _Indice) -> Ubicacion:
