@@ -17,6 +17,21 @@ def _es_palabra(c: str) -> bool:
 
 
 # Byte Latin-1 → el mismo si su carácter es \w, espacio si no (las posiciones no cambian).
+def inicio_palabra_previa(texto: str, fin: int) -> int:
+    r"""Inicio de la palabra (\w+) que antecede a `fin` separada por blancos (\s+); -1 si no hay blanco antes.
+
+    Para retroceder desde una raíz hallada con `find` hasta donde una regex empezaría a probar.
+    """
+    j = fin - 1
+    if j < 0 or not texto[j].isspace():
+        return -1
+    while j >= 0 and texto[j].isspace():
+        j -= 1
+    while j >= 0 and _es_palabra(texto[j]):
+        j -= 1
+    return j + 1
+
+
 _SOLO_PALABRAS = bytes(b if _es_palabra(chr(b)) else 32 for b in range(256))
 # Lo mismo en minúscula (lower() de un carácter Latin-1 es un carácter Latin-1, y \w si el original lo es).
 _SOLO_PALABRAS_MINUSCULAS = bytes(ord(chr(b).lower()) if _es_palabra(chr(b)) else 32 for b in range(256))

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from datos.extraccion.anclas import coincidencias_desde
+from datos.extraccion.anclas import coincidencias_desde, inicio_palabra_previa
 from datos.extraccion.modelos import Hallazgo
 from datos.extraccion.oraciones import oracion_de
 
@@ -159,21 +159,6 @@ class _Candidata:
 _DIGITOS = bytes(48 if 48 <= i <= 57 else 32 for i in range(256))
 
 
-def _es_palabra(c: str) -> bool:
-    return c.isalnum() or c == "_"  # la definición de \w de `re` para str
-
-
-def _palabra_previa(texto: str, j: int) -> int:
-    """Inicio de la palabra que termina en `j` tras saltar blancos hacia atrás (-1 si no hay blanco)."""
-    if j < 0 or not texto[j].isspace():
-        return -1
-    while j >= 0 and texto[j].isspace():
-        j -= 1
-    while j >= 0 and _es_palabra(texto[j]):
-        j -= 1
-    return j + 1
-
-
 def _cifras_fuera_de_latin1(error: UnicodeError) -> tuple[str, int]:
     r"""Manejador de encode("latin-1"): lo que no es Latin-1 pasa a "0" si es cifra (\d de `re`) y a "\x00" si no.
 
@@ -221,10 +206,10 @@ def _inicios(cuerpo: str, crudo: bytes | None = None) -> tuple[list[int], list[i
     dia = marcas.find(b"0")
     while dia >= 0:
         fecha.append(dia)
-        ultima = _palabra_previa(cuerpo, dia - 1)  # «del», «el», «los», «días»
+        ultima = inicio_palabra_previa(cuerpo, dia)  # «del», «el», «los», «días»
         if ultima >= 0:
             rango.append(ultima)
-            anterior = _palabra_previa(cuerpo, ultima - 1)  # «entre», «los»
+            anterior = inicio_palabra_previa(cuerpo, ultima)  # «entre», «los»
             if anterior >= 0:
                 rango.append(anterior)
         fin = marcas.find(b" ", dia)  # fin de la cifra
@@ -246,7 +231,7 @@ def _inicios_relativa(cuerpo: str, bajo: bytes, raiz: bytes, previas: tuple[int,
         for n in previas:
             inicio = donde
             for _ in range(n):
-                inicio = _palabra_previa(cuerpo, inicio - 1)
+                inicio = inicio_palabra_previa(cuerpo, inicio)
                 if inicio < 0:
                     break
             if inicio >= 0:

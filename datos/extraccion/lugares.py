@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING, NamedTuple
 import ahocorasick
 
 from datos.extraccion import catalogos
-from datos.extraccion.anclas import Grupos, automata_de_grupos, coincidencias_desde, inicios_por_grupo
+from datos.extraccion.anclas import (
+    Grupos,
+    automata_de_grupos,
+    coincidencias_desde,
+    inicio_palabra_previa,
+    inicios_por_grupo,
+)
 from datos.extraccion.catalogos import dividir_lista, normalizar
 from datos.extraccion.modelos import Ubicacion
 from datos.extraccion.oraciones import dividir, oracion_de
@@ -528,23 +534,11 @@ def _cues_peru(texto: str) -> list[re.Match[str]]:
     for palabra, en_la_previa in ((b"peruan", True), (b"territorio", False)):
         donde = bajo.find(palabra)
         while donde >= 0:
-            inicio = _palabra_previa(texto, donde) if en_la_previa else donde
+            inicio = inicio_palabra_previa(texto, donde) if en_la_previa else donde
             if inicio >= 0:
                 inicios.append(inicio)
             donde = bajo.find(palabra, donde + len(palabra))
     return coincidencias_desde(_CUE_PERU, texto, sorted(set(inicios))) if inicios else []
-
-
-def _palabra_previa(texto: str, fin: int) -> int:
-    r"""Inicio de la palabra (\w+) que antecede a `fin` separada por blancos (\s+); -1 si no hay blanco antes."""
-    j = fin - 1
-    if j < 0 or not texto[j].isspace():
-        return -1
-    while j >= 0 and texto[j].isspace():
-        j -= 1
-    while j >= 0 and _es_palabra(texto[j]):
-        j -= 1
-    return j + 1
 
 
 def _region_peru(texto: str, indice: _Indice) -> tuple[str, str] | None:
