@@ -18,7 +18,6 @@ import ahocorasick
 
 from datos.extraccion import catalogos
 from datos.extraccion.anclas import (
-    Grupos,
     automata_de_grupos,
     coincidencias_desde,
     inicio_palabra_previa,
@@ -77,25 +76,6 @@ _CUE_PERU = re.compile(
 )
 # Letras que IGNORECASE iguala a i/s/k y lower() no (İ ı ſ K): con ellas no vale buscar raíces en minúsculas.
 _LETRAS_RARAS = ("\u0130", "\u0131", "\u017f", "\u212a")
-
-
-# Toda coincidencia de _CUE_PERU (y de _MISION: ver _INICIOS_OFICINA) empieza (en minúsculas) por una de estas
-# raíces, a comienzo de palabra: con Aho–Corasick se hallan en una pasada las pocas posiciones donde vale la pena
-# intentar la regex entera. (_region_peru usa _cues_peru, más barata; esta es la forma general.)
-_INICIOS_CUE_PERU = automata_de_grupos((
-    "ciudad", "localidad", "comunidad", "distrito", "provincia", "poblado", "territorio", "lado"
-),)
-
-
-def _iterar(patron: re.Pattern[str], inicios: Grupos, texto: str) -> list[re.Match[str]]:
-    """Lo mismo que `list(patron.finditer(texto))`, probando la regex solo donde empieza una raíz.
-
-    Las minúsculas salen de la tabla de bytes de `inicios_por_grupo` (como en `_inicios_oficina`), no de
-    `texto.lower()`, que en texto no Latin-1 recorre la tabla Unicode carácter por carácter.
-    """
-    if any(rara in texto for rara in _LETRAS_RARAS):
-        return list(patron.finditer(texto))
-    return coincidencias_desde(patron, texto, inicios_por_grupo(inicios, texto, 1, minusculas=True)[0])
 
 
 # Misiones (grupo 0) y oficinas desconcentradas (grupo 1: toda coincidencia de `patron_ode` empieza, en minúsculas,
