@@ -432,10 +432,9 @@ def alza_de_pares(
     eventos, anterior = eventos[suben], anterior[suben]
     rango = _rango_por_nombre(inc)
     orden = np.lexsort((rango[b], rango[a], -eventos, -(eventos - anterior)))[: max(0, int(n))]
-    texto = "str" if len(orden) else object  # los tipos de la consulta SQL (sin filas, DuckDB da object)
     return pd.DataFrame({
-        "organizacion_a": pd.array([inc.nombre[int(x)] for x in a[orden]], dtype=texto),
-        "organizacion_b": pd.array([inc.nombre[int(y)] for y in b[orden]], dtype=texto),
+        "organizacion_a": _texto([inc.nombre[int(x)] for x in a[orden]]),
+        "organizacion_b": _texto([inc.nombre[int(y)] for y in b[orden]]),
         "eventos": eventos[orden],
         "eventos_anterior": anterior[orden],
         "alza": eventos[orden] - anterior[orden],
@@ -448,16 +447,15 @@ def alza_de_pares(
 MAXIMO_EVENTOS_ORGANIZACION = 150_000
 
 
-def _con_pocas_organizaciones(inc: _Incidencia, f: Filtros) -> bool:
-    """Si `f` filtra por organización y sus organizaciones suman hasta `MAXIMO_EVENTOS_ORGANIZACION` eventos."""
-    elegidas = [c for c in (inc.por_nombre.get(x) for x in f.organizacion) if c is not None]
-    return bool(f.organizacion) and (
-        sum(len(inc.por_organizacion.posiciones(c)) for c in elegidas) <= MAXIMO_EVENTOS_ORGANIZACION)
-
-
 def cuenta_en_memoria(f: Filtros) -> bool:
-    """Si las consultas de Resumen con estos filtros cuentan las organizaciones en la incidencia (ver arriba)."""
-    return bool(f.organizacion) and _con_pocas_organizaciones(_incidencia(), f)
+    """Si las consultas de Resumen con estos filtros cuentan las organizaciones en la incidencia (ver arriba): con
+    filtro de organización y hasta `MAXIMO_EVENTOS_ORGANIZACION` eventos de las elegidas. Sin ese filtro no lee
+    la incidencia."""
+    if not f.organizacion:
+        return False
+    inc = _incidencia()
+    elegidas = [c for c in (inc.por_nombre.get(x) for x in f.organizacion) if c is not None]
+    return sum(len(inc.por_organizacion.posiciones(c)) for c in elegidas) <= MAXIMO_EVENTOS_ORGANIZACION
 
 
 def organizaciones_distintas(ids: np.ndarray) -> int:
@@ -470,12 +468,10 @@ def organizaciones_distintas(ids: np.ndarray) -> int:
 
 def principales(f: Filtros, n: int) -> pd.DataFrame | None:
     """organizacion, sigla, tipo, eventos: las n organizaciones con más eventos filtrados, como
-    socios_principales.sql; None (y quien llama usa el SQL) salvo con filtro de pocas organizaciones."""
-    if not f.organizacion:
+    socios_principales.sql; None (y quien llama usa el SQL) salvo que `cuenta_en_memoria(f)`."""
+    if not cuenta_en_memoria(f):
         return None
     inc = _incidencia()
-    if not _con_pocas_organizaciones(inc, f):
-        return None
     org, _ = _filas_de(inc, _posiciones(inc, f))
     eventos = np.bincount(org, minlength=len(inc.nombre)).astype(np.int64)
     elegidas = _primeros(eventos, max(0, int(n)), inc.nombre)
@@ -491,16 +487,14 @@ def organizaciones_nuevas(f: Filtros, desde: object, hasta: object, n: int) -> p
     """organizacion, sigla, tipo, en_catalogo, primera_fecha, eventos: las n organizaciones cuya primera
     aparición (en los eventos con fecha de `f`) cae en [desde, hasta], como novedades_organizaciones.sql.
 
-    Solo con filtro de organización y hasta `MAXIMO_EVENTOS_ORGANIZACION` eventos de esas organizaciones: los eventos
-    salen del índice inverso (y de hechos_evento, si hay otros filtros) y sus organizaciones y fechas de la
-    incidencia. Si no, devuelve None y quien llama usa el SQL (ver `novedades.organizaciones_nuevas`).
+    Solo si `cuenta_en_memoria(f)`: los eventos salen del índice inverso (y de hechos_evento, si hay otros
+    filtros) y sus organizaciones y fechas de la incidencia. Si no, devuelve None y quien llama usa el SQL (ver
+    `novedades.organizaciones_nuevas`).
     """
-    if not f.organizacion:
+    if not cuenta_en_memoria(f):
         return None
     inc = _incidencia()
-    if not _con_pocas_organizaciones(inc, f):
-        return None
-    pos = np.sort(_posiciones(inc, f))
+    pos = _posiciones(inc, f)  # crecientes, como numera los eventos `_filas_de`
     org, evento = _filas_de(inc, pos)
     dia = inc.dia[pos][evento]
     d0, d1 = _dia(desde), _dia(hasta)
